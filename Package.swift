@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// drsim — a discrete-event simulator of VMware-style clusters (DRS, DPM, vMotion) for capacity planning.
+// Target graph and allowed dependency directions: ../shared/DESIGN.md §1 (mirrored in docs/architecture.md).
+import PackageDescription
+
+let package = Package(
+    name: "drsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DRSim", targets: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Experiments"]),
+        .executable(name: "drsim", targets: ["drsim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "SimKernel"),
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        .target(name: "Traces"),
+        .target(name: "ClusterModel", dependencies: ["SimKernel", "Stochastics", "Traces"]),
+        .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Inventory", dependencies: ["Scenarios"]),
+        .target(
+            name: "Experiments",
+            dependencies: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Traces"],
+            resources: [.copy("Resources/demo.yaml")]
+        ),
+        .executableTarget(
+            name: "drsim",
+            dependencies: [
+                "Experiments", "Scenarios", "Inventory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "drsim-bench", dependencies: ["Experiments", "SimKernel", "Stochastics"]),
+
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"]),
+    ]
+)

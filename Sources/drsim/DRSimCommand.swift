@@ -1,0 +1,1 @@
+@main struct DRSim { static func main() { print("drsim") } }

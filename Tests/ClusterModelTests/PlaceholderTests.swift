@@ -1,0 +1,4 @@
+import Testing
+@testable import ClusterModel
+
+@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Inventory
+
+@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Stochastics
+
+@Test func placeholderBuilds() { #expect(Bool(true)) }

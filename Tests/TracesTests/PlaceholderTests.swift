@@ -1,0 +1,4 @@
+import Testing
+@testable import Traces
+
+@Test func placeholderBuilds() { #expect(Bool(true)) }

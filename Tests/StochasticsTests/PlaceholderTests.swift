@@ -1,4 +1,0 @@
-import Testing
-@testable import Stochastics
-
-@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Traces"),
         .target(name: "ClusterModel", dependencies: ["SimKernel", "Stochastics", "Traces"]),
         .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Inventory", dependencies: ["Scenarios"]),
+        .target(name: "Inventory", dependencies: ["Scenarios", "Traces"]),
         .target(
             name: "Experiments",
             dependencies: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Traces"],

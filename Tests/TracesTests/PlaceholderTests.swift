@@ -1,4 +1,0 @@
-import Testing
-@testable import Traces
-
-@Test func placeholderBuilds() { #expect(Bool(true)) }

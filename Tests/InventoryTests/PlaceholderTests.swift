@@ -1,4 +1,4 @@
 import Testing
-@testable import ClusterModel
+@testable import Inventory
 
 @Test func placeholderBuilds() { #expect(Bool(true)) }

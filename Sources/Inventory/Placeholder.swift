@@ -1,2 +1,2 @@
 // Placeholder so the target builds; replaced by the target's real sources.
-enum ClusterModelPlaceholder {}
+enum InventoryPlaceholder {}

@@ -1,0 +1,38 @@
+# drsim — `make run` and `make test` are all a fresh machine needs (they install GSL when missing).
+SWIFT       ?= swift
+RELEASE_BIN := .build/release
+JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: deps build build-debug run test bench notebooks clean
+
+## deps: install the system packages drsim needs (GNU GSL) when missing.
+deps:
+	@if pkg-config --exists gsl 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "installing libgsl-dev and pkg-config (apt-get)"; \
+		(apt-get install -y -qq libgsl-dev pkg-config >/dev/null 2>&1 || \
+		 (apt-get update -qq && apt-get install -y -qq libgsl-dev pkg-config >/dev/null)); \
+	else \
+		echo "GNU GSL is missing: run 'sudo apt-get install libgsl-dev pkg-config' (or your system's equivalent)"; exit 1; \
+	fi
+
+## build: release build of the drsim command line tool.
+build: deps
+	$(SWIFT) build -c release --product drsim
+
+## run: build, then run the built-in demo scenario into results/demo/.
+run: build
+	$(RELEASE_BIN)/drsim run
+
+## test: build and run every test (debug build).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: release build, then print the benchmark figures (one line per case).
+bench: deps
+	$(SWIFT) build -c release --product drsim-bench
+	$(RELEASE_BIN)/drsim-bench
+
+clean:
+	rm -rf .build results

@@ -1,0 +1,67 @@
+import SimKernel
+import Traces
+
+/// Everything needed to simulate one cluster: its hosts, VMs, workloads and policy settings.
+///
+/// Clusters never share VMs, hosts or bandwidth, so each is simulated independently (possibly in
+/// parallel) and the outputs are merged by time; see ``ClusterRuntime``.
+public struct ClusterConfig: Sendable {
+    public var name: String
+    /// Position of this cluster in the scenario (orders merged output rows).
+    public var index: Int
+    public var hosts: [HostConfig]
+    public var vms: [VMConfig]
+    public var workloads: [WorkloadProfile]
+    /// Loaded traces per trace set (``WorkloadProfile/traceSet``); VM `traceIndex` picks one.
+    public var traces: [[UtilizationTrace]]
+    public var traceEnds: [TraceEnd]
+    public var datastoreNames: [String]
+    public var networkNames: [String]
+    /// EVC baseline as a (vendor, rank), or nil.
+    public var evc: (vendor: CPUVendor, rank: Int)?
+    public var license: LicenseEdition
+    /// vSphere version as (major, minor), e.g. (6, 7).
+    public var vsphereVersion: (major: Int, minor: Int)
+    public var drs: DRSConfig
+    public var dpm: DPMConfig
+    public var vmotion: VMotionConfig
+    public var ha: HAConfig
+    /// Scenario events for this cluster, in file order.
+    public var actions: [ScheduledAction] = []
+
+    public init(
+        name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],
+        traces: [[UtilizationTrace]] = [], traceEnds: [TraceEnd] = [],
+        datastoreNames: [String] = ["ds"], networkNames: [String] = ["vm-net"],
+        evc: (vendor: CPUVendor, rank: Int)? = nil, license: LicenseEdition = .enterprisePlus,
+        vsphereVersion: (major: Int, minor: Int) = (6, 7), drs: DRSConfig = DRSConfig(),
+        dpm: DPMConfig = DPMConfig(), vmotion: VMotionConfig = VMotionConfig(), ha: HAConfig = HAConfig()
+    ) {
+        self.name = name; self.index = index; self.hosts = hosts; self.vms = vms
+        self.workloads = workloads; self.traces = traces; self.traceEnds = traceEnds
+        self.datastoreNames = datastoreNames; self.networkNames = networkNames; self.evc = evc
+        self.license = license; self.vsphereVersion = vsphereVersion; self.drs = drs; self.dpm = dpm
+        self.vmotion = vmotion; self.ha = ha
+    }
+}
+
+/// Settings shared by every cluster of a run.
+public struct RunSettings: Sendable {
+    /// Master seed of the run; every random stream derives from it and a name.
+    public var seed: UInt64
+    /// Unix time (seconds, UTC) of simulated t = 0; fixes the calendar (hour of day, weekday).
+    public var startUnixSeconds: Int64
+    public var duration: SimTime
+    public var sampleInterval: SimTime
+    public var pue: Double
+    /// Check model invariants after every event (slow; tests and `--check-invariants`).
+    public var checkInvariants: Bool
+
+    public init(
+        seed: UInt64 = 1, startUnixSeconds: Int64 = 1_767_571_200, duration: SimTime,
+        sampleInterval: SimTime = .minutes(5), pue: Double = 1.0, checkInvariants: Bool = false
+    ) {
+        self.seed = seed; self.startUnixSeconds = startUnixSeconds; self.duration = duration
+        self.sampleInterval = sampleInterval; self.pue = pue; self.checkInvariants = checkInvariants
+    }
+}

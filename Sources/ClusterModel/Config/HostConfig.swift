@@ -1,0 +1,44 @@
+import SimKernel
+
+/// One host as the model builder resolved it from a scenario (a runtime input, not a `Spec`).
+public struct HostConfig: Sendable {
+    public var name: String
+    public var vendor: CPUVendor
+    /// Rank in ``CPUGeneration/ladder(_:)`` of the vendor.
+    public var generationRank: Int
+    public var sockets: Int
+    public var coresPerSocket: Int
+    public var coreMHz: Double
+    public var memoryMB: Double
+    /// vMotion NIC line rate in Gbit/s.
+    public var vmotionNICGbps: Double
+    /// Whether a vMotion-enabled VMkernel port exists.
+    public var hasVMotionVMkernel: Bool
+    /// Interned datastore ids (see ``ClusterConfig/datastoreNames``), sorted.
+    public var datastores: [Int32]
+    /// Interned network-label ids (see ``ClusterConfig/networkNames``), sorted.
+    public var networks: [Int32]
+    public var power: PowerModel
+    public var standbyW: Double
+    public var bootTime: SimTime
+    public var shutdownTime: SimTime
+
+    public init(
+        name: String, vendor: CPUVendor, generationRank: Int, sockets: Int, coresPerSocket: Int,
+        coreMHz: Double, memoryMB: Double, vmotionNICGbps: Double, hasVMotionVMkernel: Bool = true,
+        datastores: [Int32], networks: [Int32], power: PowerModel, standbyW: Double = 10,
+        bootTime: SimTime = .minutes(5), shutdownTime: SimTime = .minutes(2)
+    ) {
+        self.name = name; self.vendor = vendor; self.generationRank = generationRank
+        self.sockets = sockets; self.coresPerSocket = coresPerSocket; self.coreMHz = coreMHz
+        self.memoryMB = memoryMB; self.vmotionNICGbps = vmotionNICGbps
+        self.hasVMotionVMkernel = hasVMotionVMkernel
+        self.datastores = datastores.sorted(); self.networks = networks.sorted()
+        self.power = power; self.standbyW = standbyW; self.bootTime = bootTime; self.shutdownTime = shutdownTime
+    }
+
+    /// Total cores.
+    public var cores: Int { sockets * coresPerSocket }
+    /// CPU capacity in MHz: sockets × cores per socket × MHz.
+    public var cpuCapacityMHz: Double { Double(cores) * coreMHz }
+}

@@ -1,0 +1,70 @@
+import SimKernel
+
+/// DRS automation level (vmware-facts §1.4).
+public enum DRSAutomation: String, Sendable, CaseIterable {
+    case manual, partiallyAutomated = "partially_automated", fullyAutomated = "fully_automated"
+}
+
+/// DRS settings of one cluster (DESIGN §4.5).
+public struct DRSConfig: Sendable {
+    public var enabled = true
+    public var automation: DRSAutomation = .fullyAutomated
+    /// Migration threshold 1 (conservative) … 5 (aggressive).
+    public var threshold = 3
+    public var period: SimTime = .minutes(5)
+    /// Pairwise balancing of vSphere 6.5+.
+    public var pairwise = true
+    /// Window over which demand is averaged for entitlements.
+    public var demandWindow: SimTime = .minutes(5)
+    public init() {}
+}
+
+/// DPM automation level.
+public enum DPMAutomation: String, Sendable, CaseIterable {
+    case off, manual, automatic
+}
+
+/// DPM settings of one cluster (DESIGN §4.6).
+public struct DPMConfig: Sendable {
+    public var enabled = false
+    public var automation: DPMAutomation = .automatic
+    public var threshold = 3
+    public var targetUtilization = 0.63
+    public var tolerance = 0.18
+    public var historyPowerOn: SimTime = .seconds(300)
+    public var historyPowerOff: SimTime = .seconds(2400)
+    public var minHostsOn = 1
+    public init() {}
+}
+
+/// vMotion settings of one cluster (DESIGN §4.4).
+public struct VMotionConfig: Sendable {
+    public var switchoverGoal: SimTime = .milliseconds(500)
+    public var resumeTime: SimTime = .milliseconds(50)
+    public var maxPrecopyRounds = 30
+    public var sdps = true
+    public var nicEfficiency = 0.9
+    /// Storage copy rate of a shared-nothing vMotion's disk phase, Mbit/s.
+    public var storageCopyMbps = 4000.0
+    /// Minimum bandwidth per concurrent stream, Mbit/s.
+    public var minStreamMbps = 250.0
+    public init() {}
+}
+
+/// vSphere HA settings of one cluster (DESIGN §4.7).
+public struct HAConfig: Sendable {
+    public var enabled = false
+    public var restartTime: SimTime = .minutes(2)
+    public var admissionControl = true
+    public init() {}
+}
+
+/// vSphere license editions, in increasing order of features.
+public enum LicenseEdition: String, Sendable, CaseIterable, Comparable {
+    case essentials, essentialsPlus = "essentials_plus", standard, enterprise, enterprisePlus = "enterprise_plus"
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+    /// vMotion needs Essentials Plus or higher (vmware-facts §3.4).
+    public var allowsVMotion: Bool { self >= .essentialsPlus }
+}

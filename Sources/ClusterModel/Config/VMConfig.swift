@@ -1,0 +1,38 @@
+/// One VM as the model builder resolved it from a scenario.
+public struct VMConfig: Sendable {
+    public var name: String
+    public var vcpus: Int
+    /// Nominal speed of one vCPU in MHz (demand in MHz = utilization × vcpus × vcpuMHz).
+    public var vcpuMHz: Double
+    public var memoryMB: Double
+    public var diskMB: Double
+    public var datastore: Int32
+    public var network: Int32
+    /// CPU shares per vCPU (High/Normal/Low = 2000/1000/500).
+    public var sharesPerVCPU: Double
+    public var reservationMHz: Double
+    /// CPU limit in MHz (`.infinity` when unlimited).
+    public var limitMHz: Double
+    /// Index into ``ClusterConfig/workloads``.
+    public var workload: Int32
+    /// Index of this VM within its workload's trace set (trace workloads only).
+    public var traceIndex: Int32
+
+    public init(
+        name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double = 0,
+        datastore: Int32 = 0, network: Int32 = 0, sharesPerVCPU: Double = 1000,
+        reservationMHz: Double = 0, limitMHz: Double = .infinity, workload: Int32, traceIndex: Int32 = 0
+    ) {
+        self.name = name; self.vcpus = vcpus; self.vcpuMHz = vcpuMHz; self.memoryMB = memoryMB
+        self.diskMB = diskMB; self.datastore = datastore; self.network = network
+        self.sharesPerVCPU = sharesPerVCPU; self.reservationMHz = reservationMHz
+        self.limitMHz = limitMHz; self.workload = workload; self.traceIndex = traceIndex
+    }
+
+    /// Configured CPU size in MHz (vcpus × vcpuMHz).
+    public var cpuSizeMHz: Double { Double(vcpus) * vcpuMHz }
+
+    /// Per-VM memory overhead in MB, a small fixed cost plus a share of memory and vCPUs.
+    /// Calibrated on the worked example of [FD-2018-Mem]: a 16 GB, 4-vCPU VM has ~90 MB overhead.
+    public var overheadMB: Double { 8 + 0.004 * memoryMB + 4 * Double(vcpus) }
+}

@@ -1,0 +1,53 @@
+import SimKernel
+
+/// Parameters of the stochastic CPU and memory workload of DESIGN §4.2, shared by all VMs of a profile.
+///
+/// `cpu(t) = clamp(mean × diurnal(t) × weekly(t) × growth(t) × noise(t) × burst(t), 0, 1)`, where a
+/// burst multiplies demand by `burstFactor` while it lasts (DESIGN's additive `burst(t)` term equals
+/// `(factor − 1) × base(t)`).
+public struct WorkloadProfile: Sendable {
+    public var cpuMean: Double
+    public var diurnalAmplitude: Double
+    public var diurnalPeakHour: Double
+    public var weekendFactor: Double
+    /// σ of the log-normal multiplicative noise (0 = none).
+    public var noiseSigma: Double
+    /// τ of the AR(1) noise: φ = exp(−Δt/τ).
+    public var noiseCorrelationTime: SimTime
+    public var burstsPerDay: Double
+    public var burstFactor: Double
+    public var burstMeanDuration: SimTime
+    public var growthPerMonth: Double
+    public var activeFraction: Double
+    /// σ of the log-normal noise on active memory (0 = none).
+    public var memoryNoiseSigma: Double
+    /// Page dirty rate in Mbit/s at the profile's mean CPU demand; scales with current demand.
+    public var dirtyRateMbps: Double
+    /// Writable working set as a fraction of configured memory.
+    public var wwsFraction: Double
+    /// Trace replay instead of the stochastic CPU model (index into ``ClusterConfig/traces``), or -1.
+    public var traceSet: Int32
+
+    public init(
+        cpuMean: Double, diurnalAmplitude: Double = 0, diurnalPeakHour: Double = 14,
+        weekendFactor: Double = 1, noiseSigma: Double = 0, noiseCorrelationTime: SimTime = .minutes(30),
+        burstsPerDay: Double = 0, burstFactor: Double = 1, burstMeanDuration: SimTime = .minutes(20),
+        growthPerMonth: Double = 0, activeFraction: Double = 0.25, memoryNoiseSigma: Double = 0,
+        dirtyRateMbps: Double = 0, wwsFraction: Double = 0.1, traceSet: Int32 = -1
+    ) {
+        self.cpuMean = cpuMean; self.diurnalAmplitude = diurnalAmplitude
+        self.diurnalPeakHour = diurnalPeakHour; self.weekendFactor = weekendFactor
+        self.noiseSigma = noiseSigma; self.noiseCorrelationTime = noiseCorrelationTime
+        self.burstsPerDay = burstsPerDay; self.burstFactor = burstFactor
+        self.burstMeanDuration = burstMeanDuration; self.growthPerMonth = growthPerMonth
+        self.activeFraction = activeFraction; self.memoryNoiseSigma = memoryNoiseSigma
+        self.dirtyRateMbps = dirtyRateMbps; self.wwsFraction = wwsFraction; self.traceSet = traceSet
+    }
+
+    /// Analytic long-run mean of `mean × diurnal × weekly` (noise has mean 1 by construction; no
+    /// bursts, no growth, no clamping): the diurnal cosine averages to 1 over a day, the weekly
+    /// factor to (5 + 2w)/7 over a week.
+    public var analyticMeanWithoutBursts: Double {
+        cpuMean * (5 + 2 * weekendFactor) / 7
+    }
+}

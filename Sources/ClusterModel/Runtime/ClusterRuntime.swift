@@ -1,0 +1,133 @@
+import SimKernel
+import Stochastics
+
+/// Simulates one cluster on its own event queue: workload sampling, CPU contention, power and
+/// energy, and (through extensions) placement, migrations and policies.
+///
+/// Clusters share nothing, so a run is a set of independent `ClusterRuntime`s whose outputs are
+/// merged by time (see Experiments' `RunRunner`); this is what lets a fleet run on all cores
+/// with output identical to a single-threaded run.
+///
+/// Event order at equal times follows ``EventPriority``: state changes first, then sampling,
+/// then policies, so policies always see the demand of the sample taken at the same instant.
+public final class ClusterRuntime: EventHandler {
+    public let config: ClusterConfig
+    public let settings: RunSettings
+    public let simulation: Simulation
+    public let calendar: SimCalendar
+    public internal(set) var hosts: HostTable
+    public internal(set) var vms: VMTable
+    public internal(set) var summary = ClusterSummary()
+    public internal(set) var energy: EnergyMeter
+
+    public internal(set) var migrationStats = MigrationStatistics()
+
+    let recorder: ClusterRecorder
+    // vMotion engine state (ClusterRuntime+Migration.swift).
+    var migrations = MigrationTable()
+    var ledger: ConcurrencyLedger
+    var bandwidth: BandwidthAllocator
+    /// Usable vMotion NIC rate per host, Mbit/s (line rate × efficiency).
+    let linkMbps: [Double]
+    var vmotionCount: [Int32]
+    var sdpsSince: [SimTime]
+    var flowSource: [Int32] = []
+    var flowDestination: [Int32] = []
+    var flowCap: [Double] = []
+    var flowRates: [Double] = []
+    var sampler: WorkloadSampler
+    var allocator = SharesAllocator()
+    var target: Int32 = 0
+    var lastSampleTime: SimTime = .zero
+    /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
+    var pendingRow: TimeseriesRow?
+
+    // Sampling scratch space, reused every sample (no allocation on the hot path).
+    var hostStart: [Int32]
+    var hostFill: [Int32]
+    var hostOrder: [Int32]
+    var scratchDemand: [Double] = []
+    var scratchReservation: [Double] = []
+    var scratchShares: [Double] = []
+    var scratchServed: [Double] = []
+    var scratchLoads: [Double] = []
+    let vmShares: [Double]
+    let vmReservation: [Double]
+    let vmVCPUs: [Double]
+
+    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
+        self.config = config
+        self.settings = settings
+        self.recorder = recorder
+        simulation = Simulation(expectedPending: 64 + config.hosts.count * 4)
+        calendar = SimCalendar(startUnixSeconds: settings.startUnixSeconds)
+        hosts = HostTable(config.hosts)
+        vms = VMTable(config.vms)
+        energy = EnergyMeter(hostCount: config.hosts.count)
+        sampler = WorkloadSampler(config: config, settings: settings)
+        hostStart = Array(repeating: 0, count: config.hosts.count + 1)
+        hostFill = hostStart
+        hostOrder = Array(repeating: 0, count: config.vms.count)
+        vmShares = config.vms.map { $0.sharesPerVCPU * Double($0.vcpus) }
+        vmReservation = config.vms.map(\.reservationMHz)
+        vmVCPUs = config.vms.map { Double($0.vcpus) }
+        ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
+        bandwidth = BandwidthAllocator(hosts: config.hosts.count)
+        linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }
+        vmotionCount = Array(repeating: 0, count: config.hosts.count)
+        sdpsSince = Array(repeating: .zero, count: config.vms.count)
+        target = simulation.register(self)
+    }
+
+    /// Places the VMs and schedules the first sample at t = 0.
+    public func start() {
+        sampler.initialize(&vms)
+        placeAllVMs()
+        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: .zero) }
+        energy.refreshTotal()
+        simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
+        scheduleActions()
+    }
+
+    /// Runs events up to `t` (inclusive), bounded by the run's duration.
+    public func advance(until t: SimTime) {
+        simulation.run(until: min(t, settings.duration))
+    }
+
+    /// Closes the books at the end of the run and returns the cluster's summary.
+    public func finish() -> ClusterSummary {
+        let end = settings.duration
+        emitPendingRow()
+        energy.advance(to: end)
+        summary.migrations = migrationStats
+        summary.energyJ = energy.energyJ
+        summary.simulatedSeconds = end.seconds
+        return summary
+    }
+
+    public func handle(_ event: Event, in simulation: Simulation) {
+        switch EventKind(rawValue: event.kind) {
+        case .sample: takeSample(at: event.time)
+        case .migrationStep: migrationStepEnded(Int32(event.payload))
+        case .migrationSwitchover: switchoverEnded(Int32(event.payload))
+        case .scenarioAction: performAction(Int(event.payload))
+        case .none: preconditionFailure("unknown event kind \(event.kind)")
+        }
+    }
+}
+
+/// Event kinds of a ``ClusterRuntime``.
+enum EventKind: Int32 {
+    case sample = 1
+    case migrationStep
+    case migrationSwitchover
+    case scenarioAction
+}
+
+/// Priorities at equal times (lower first): state changes, then sampling, then policies.
+enum EventPriority {
+    static let stateChange: Int32 = 0
+    static let sample: Int32 = 10
+    static let policy: Int32 = 20
+    static let scenario: Int32 = 30
+}

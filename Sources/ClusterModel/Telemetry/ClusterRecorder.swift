@@ -1,0 +1,23 @@
+/// Receives a cluster's output rows as the simulation produces them, in time order.
+///
+/// The runtime never formats or stores rows; an implementation streams them to CSV (Experiments)
+/// or collects them (tests). Implementations are owned by one cluster run and not shared.
+public protocol ClusterRecorder: AnyObject {
+    /// One `timeseries.csv` row per sample.
+    func record(sample row: TimeseriesRow)
+    /// One `power_events.csv` row per host state change.
+    func record(powerEvent: PowerEventRecord)
+    /// One `migrations.csv` row per migration request, when it ends.
+    func record(migration: MigrationRecord)
+}
+
+/// A recorder that keeps every row in memory: for tests and small runs.
+public final class CollectingRecorder: ClusterRecorder {
+    public private(set) var samples: [TimeseriesRow] = []
+    public private(set) var powerEvents: [PowerEventRecord] = []
+    public private(set) var migrations: [MigrationRecord] = []
+    public init() {}
+    public func record(migration: MigrationRecord) { migrations.append(migration) }
+    public func record(sample row: TimeseriesRow) { samples.append(row) }
+    public func record(powerEvent: PowerEventRecord) { powerEvents.append(powerEvent) }
+}

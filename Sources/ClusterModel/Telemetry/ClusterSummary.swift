@@ -1,0 +1,23 @@
+import Stochastics
+
+/// End-of-run figures of one cluster; a run's `summary.csv` row combines those of all clusters.
+public struct ClusterSummary: Sendable {
+    public var simulatedSeconds: Double = 0
+    public var energyJ: Double = 0
+    /// ∫ hosts_on dt, in host-seconds.
+    public var hostOnSeconds: Double = 0
+    /// CHLSD over all samples.
+    public var chlsd = RunningStatistics()
+    public var chlsdQuantiles = BinnedQuantiles(lower: 0, upper: 1, bins: 10_000)
+    /// ∫ CPU demand dt and ∫ unmet CPU dt, MHz·s.
+    public var cpuDemandMHzSeconds: Double = 0
+    public var cpuUnmetMHzSeconds: Double = 0
+    public var hostPowerCycles = 0
+    public var failedAdmissions = 0
+    public var haOutages = 0
+    public var vmSecondsDown: Double = 0
+    public var samples = 0
+    public var migrations = MigrationStatistics()
+
+    public init() {}
+}

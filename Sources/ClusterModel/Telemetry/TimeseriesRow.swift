@@ -1,0 +1,34 @@
+import SimKernel
+
+/// One row of `timeseries.csv`: a cluster's state over the sample interval starting at `time`.
+/// Column meanings: docs/outputs.md.
+public struct TimeseriesRow: Sendable {
+    public var time: SimTime = .zero
+    public var hostsOn: Int = 0
+    public var hostsStandby: Int = 0
+    public var hostsTransitioning: Int = 0
+    public var hostsMaintenance: Int = 0
+    public var hostsFailed: Int = 0
+    public var vmsRunning: Int = 0
+    public var vmsDown: Int = 0
+    public var cpuDemandMHz: Double = 0
+    public var cpuCapacityMHz: Double = 0
+    public var cpuServedMHz: Double = 0
+    public var cpuUnmetMHz: Double = 0
+    public var memoryDemandMB: Double = 0
+    public var memoryCapacityMB: Double = 0
+    public var chlsd: Double = 0
+    public var thlsd: Double = 0
+    public var maxHostCPUUtilization: Double = 0
+    public var minHostCPUUtilization: Double = 0
+    public var powerW: Double = 0
+    /// Cumulative IT energy from t = 0 to `time`.
+    public var energyKWh: Double = 0
+    public var migrationsActive: Int = 0
+    public var migrationsStarted: Int = 0
+    public var migrationsQueued: Int = 0
+    /// Migration downtime that ended in the previous interval.
+    public var downtimeMS: Double = 0
+
+    public init() {}
+}

@@ -1,0 +1,55 @@
+import SimKernel
+
+/// Struct-of-arrays state of a cluster's hosts, indexed by ``HostIndex``.
+///
+/// Static facts come from ``HostConfig``; the dynamic columns are updated by the runtime at every
+/// sample, power-state change and migration start/end.
+public struct HostTable: Sendable {
+    public let configs: [HostConfig]
+    public let cpuCapacityMHz: [Double]
+    public let memoryCapacityMB: [Double]
+    public let coreMHz: [Double]
+
+    /// Current power/availability state.
+    public internal(set) var state: [HostPowerState]
+    /// Memory held by resident VMs (configured + overhead) plus in-flight migration reservations.
+    public internal(set) var memoryReservedMB: [Double]
+    /// CPU demand of resident VMs (MHz) at the latest sample.
+    public internal(set) var cpuDemandMHz: [Double]
+    /// CPU served to resident VMs (MHz) at the latest sample.
+    public internal(set) var cpuServedMHz: [Double]
+    /// CPU reserved by in-flight vMotions on this host (MHz).
+    public internal(set) var vmotionOverheadMHz: [Double]
+    /// DRS memory demand of resident VMs (MB) at the latest sample.
+    public internal(set) var memoryDemandMB: [Double]
+    /// Resident (running) VM count.
+    public internal(set) var vmCount: [Int32]
+
+    public init(_ configs: [HostConfig]) {
+        self.configs = configs
+        cpuCapacityMHz = configs.map(\.cpuCapacityMHz)
+        memoryCapacityMB = configs.map(\.memoryMB)
+        coreMHz = configs.map(\.coreMHz)
+        let n = configs.count
+        state = Array(repeating: .on, count: n)
+        memoryReservedMB = Array(repeating: 0, count: n)
+        cpuDemandMHz = Array(repeating: 0, count: n)
+        cpuServedMHz = Array(repeating: 0, count: n)
+        vmotionOverheadMHz = Array(repeating: 0, count: n)
+        memoryDemandMB = Array(repeating: 0, count: n)
+        vmCount = Array(repeating: 0, count: n)
+    }
+
+    /// Number of hosts.
+    public var count: Int { configs.count }
+
+    /// Free memory in MB (capacity minus resident and reserved).
+    @inlinable
+    public func freeMemoryMB(_ h: Int) -> Double { memoryCapacityMB[h] - memoryReservedMB[h] }
+
+    /// CPU utilization at the latest sample: (served + vMotion overhead) / capacity, 0…1.
+    @inlinable
+    public func cpuUtilization(_ h: Int) -> Double {
+        min(1, (cpuServedMHz[h] + vmotionOverheadMHz[h]) / cpuCapacityMHz[h])
+    }
+}

@@ -1,0 +1,93 @@
+import SimKernel
+
+/// Why a VM is not running.
+public enum VMDownReason: UInt8, Sendable {
+    case none = 0
+    /// Initial placement or admission found no host with room.
+    case noCapacity
+    /// Its host failed; HA has not restarted it yet.
+    case hostFailure
+    /// HA could not find a host for it.
+    case haNoCapacity
+
+    /// Name used in outputs.
+    public var csvName: String {
+        switch self {
+        case .none: ""
+        case .noCapacity: "no_capacity"
+        case .hostFailure: "host_failure"
+        case .haNoCapacity: "ha_no_capacity"
+        }
+    }
+}
+
+/// Struct-of-arrays state of a cluster's VMs, indexed by ``VMIndex``.
+public struct VMTable: Sendable {
+    public let configs: [VMConfig]
+    public let cpuSizeMHz: [Double]
+    /// Configured memory plus overhead: what a host must hold for the VM.
+    public let footprintMB: [Double]
+    public let workload: [Int32]
+
+    /// Current host, or ``noIndex`` when down.
+    public internal(set) var host: [HostIndex]
+    public internal(set) var downReason: [VMDownReason]
+    /// EVC / CPU feature level fixed at power-on (rank in the vendor's ladder).
+    public internal(set) var featureRank: [Int16]
+    /// Whether a migration of this VM is queued or in flight.
+    public internal(set) var migrating: [Bool]
+    /// Current datastore (a shared-nothing vMotion changes it).
+    public internal(set) var datastore: [Int32]
+    /// CPU limit in MHz (`.infinity` when unlimited).
+    public let limitMHz: [Double]
+
+    /// Standardized AR(1) state of the CPU noise (N(0,1) marginal).
+    public internal(set) var noiseState: [Double]
+    /// Standardized AR(1) state of the active-memory noise.
+    public internal(set) var memoryNoiseState: [Double]
+    /// End of the current burst (µs); a burst is active while `now < burstEndUS`.
+    public internal(set) var burstEndUS: [Int64]
+
+    /// CPU demand as a fraction of `cpuSizeMHz` at the latest sample (0…1).
+    public internal(set) var cpuDemandFraction: [Double]
+    /// CPU demand in MHz at the latest sample (after the VM's limit).
+    public internal(set) var cpuDemandMHz: [Double]
+    /// CPU served in MHz at the latest sample.
+    public internal(set) var cpuServedMHz: [Double]
+    /// Active memory in MB at the latest sample.
+    public internal(set) var activeMemoryMB: [Double]
+    /// DRS memory demand: active + 25 % of idle consumed + overhead ([FD-2018-Mem]).
+    public internal(set) var memoryDemandMB: [Double]
+    /// Page dirty rate in Mbit/s at the latest sample.
+    public internal(set) var dirtyRateMbps: [Double]
+
+    public init(_ configs: [VMConfig]) {
+        self.configs = configs
+        cpuSizeMHz = configs.map(\.cpuSizeMHz)
+        footprintMB = configs.map { $0.memoryMB + $0.overheadMB }
+        workload = configs.map(\.workload)
+        let n = configs.count
+        host = Array(repeating: noIndex, count: n)
+        downReason = Array(repeating: .noCapacity, count: n)
+        featureRank = Array(repeating: 0, count: n)
+        migrating = Array(repeating: false, count: n)
+        datastore = configs.map(\.datastore)
+        limitMHz = configs.map(\.limitMHz)
+        noiseState = Array(repeating: 0, count: n)
+        memoryNoiseState = Array(repeating: 0, count: n)
+        burstEndUS = Array(repeating: Int64.min, count: n)
+        cpuDemandFraction = Array(repeating: 0, count: n)
+        cpuDemandMHz = Array(repeating: 0, count: n)
+        cpuServedMHz = Array(repeating: 0, count: n)
+        activeMemoryMB = Array(repeating: 0, count: n)
+        memoryDemandMB = Array(repeating: 0, count: n)
+        dirtyRateMbps = Array(repeating: 0, count: n)
+    }
+
+    /// Number of VMs.
+    public var count: Int { configs.count }
+
+    /// Whether the VM is running (on some host).
+    @inlinable
+    public func isRunning(_ v: Int) -> Bool { host[v] != noIndex }
+}

@@ -1,0 +1,97 @@
+import ClusterModel
+import SimKernel
+
+/// Streams one cluster's rows into part files inside the run's temporary folder. Each part line
+/// starts with a sort key (µs) that ``PartFileMerger`` uses to interleave clusters by time and
+/// then drops.
+final class CSVClusterRecorder: ClusterRecorder {
+    let clusterCell: String
+    let calendar: SimCalendar
+    let pue: Double
+    let timeseries: BufferedFileWriter
+    let powerEvents: BufferedFileWriter
+    let migrations: BufferedFileWriter
+    /// First write error; the runner rethrows it after the cluster finishes.
+    private(set) var error: Error?
+
+    init(clusterName: String, calendar: SimCalendar, pue: Double, timeseriesPath: String, powerEventsPath: String,
+         migrationsPath: String) throws {
+        clusterCell = CSVNumber.text(clusterName)
+        self.calendar = calendar
+        self.pue = pue
+        timeseries = try BufferedFileWriter(path: timeseriesPath)
+        powerEvents = try BufferedFileWriter(path: powerEventsPath)
+        migrations = try BufferedFileWriter(path: migrationsPath)
+    }
+
+    func record(migration m: MigrationRecord) {
+        write([
+            String(m.finished.microseconds),
+            CSVNumber.text(m.vm), clusterCell, CSVNumber.text(m.source), CSVNumber.text(m.destination),
+            m.reason.rawValue,
+            CSVNumber.format(m.requested.seconds, decimals: 6),
+            m.started.map { CSVNumber.format($0.seconds, decimals: 6) } ?? "",
+            CSVNumber.format(m.finished.seconds, decimals: 6),
+            CSVNumber.format(m.queuedSeconds, decimals: 6),
+            String(m.precopyRounds),
+            CSVNumber.format(m.memoryMB, decimals: 3),
+            CSVNumber.format(m.transferredMB, decimals: 3),
+            CSVNumber.format(m.storageMB, decimals: 3),
+            CSVNumber.format(m.bandwidthMbpsAverage, decimals: 3),
+            CSVNumber.format(m.durationSeconds, decimals: 6),
+            CSVNumber.format(m.downtimeMS, decimals: 3),
+            String(m.lostPings), CSVNumber.bool(m.sdpsEngaged), m.outcome.rawValue, m.detail.rawValue,
+        ], to: migrations)
+    }
+
+    func record(sample r: TimeseriesRow) {
+        let cells: [String] = [
+            String(r.time.microseconds),
+            CSVNumber.format(r.time.seconds, decimals: 3),
+            calendar.timestamp(r.time),
+            clusterCell,
+            String(r.hostsOn), String(r.hostsStandby), String(r.hostsTransitioning),
+            String(r.hostsMaintenance), String(r.hostsFailed),
+            String(r.vmsRunning), String(r.vmsDown),
+            CSVNumber.format(r.cpuDemandMHz, decimals: 1),
+            CSVNumber.format(r.cpuCapacityMHz, decimals: 1),
+            CSVNumber.format(r.cpuServedMHz, decimals: 1),
+            CSVNumber.format(r.cpuUnmetMHz, decimals: 1),
+            CSVNumber.format(r.memoryDemandMB, decimals: 1),
+            CSVNumber.format(r.memoryCapacityMB, decimals: 1),
+            CSVNumber.format(r.chlsd, decimals: 6),
+            CSVNumber.format(r.thlsd, decimals: 6),
+            CSVNumber.format(r.maxHostCPUUtilization, decimals: 6),
+            CSVNumber.format(r.minHostCPUUtilization, decimals: 6),
+            CSVNumber.format(r.powerW, decimals: 2),
+            CSVNumber.format(r.energyKWh, decimals: 6),
+            CSVNumber.format(r.energyKWh * pue, decimals: 6),
+            String(r.migrationsActive), String(r.migrationsStarted), String(r.migrationsQueued),
+            CSVNumber.format(r.downtimeMS, decimals: 3),
+        ]
+        write(cells, to: timeseries)
+    }
+
+    func record(powerEvent e: PowerEventRecord) {
+        write([
+            String(e.time.microseconds),
+            CSVNumber.format(e.time.seconds, decimals: 3),
+            calendar.timestamp(e.time),
+            CSVNumber.text(e.host), clusterCell,
+            e.from.csvName, e.to.csvName, e.reason.rawValue,
+        ], to: powerEvents)
+    }
+
+    private func write(_ cells: [String], to writer: BufferedFileWriter) {
+        guard error == nil else { return }
+        do { try writer.writeLine(cells) } catch { self.error = error }
+    }
+
+    /// Flushes and closes the part files.
+    func close() throws {
+        if let error { throw error }
+        try timeseries.close()
+        try powerEvents.close()
+        try migrations.close()
+    }
+}

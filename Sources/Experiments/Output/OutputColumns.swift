@@ -1,0 +1,119 @@
+/// One output column: its name (snake_case with a unit suffix) and what it holds.
+public struct OutputColumn: Sendable {
+    public let name: String
+    public let meaning: String
+    public init(_ name: String, _ meaning: String) { self.name = name; self.meaning = meaning }
+}
+
+/// The CSV column lists, defined once (DESIGN §6). Writers emit cells in exactly this order, a test
+/// checks every header against these lists, and `docs/outputs.md` is generated from them.
+public enum OutputColumns {
+    public static let timeseries: [OutputColumn] = [
+        .init("time_s", "Start of the sample interval, seconds since the scenario's start."),
+        .init("timestamp", "The same instant as `YYYY-MM-DD HH:MM:SS` (UTC)."),
+        .init("cluster", "Cluster name."),
+        .init("hosts_on", "Hosts in state `on`."),
+        .init("hosts_standby", "Hosts in DPM standby."),
+        .init("hosts_transitioning", "Hosts entering standby or maintenance, shutting down or booting."),
+        .init("hosts_maintenance", "Hosts in maintenance mode."),
+        .init("hosts_failed", "Failed hosts."),
+        .init("vms_running", "VMs running on a host."),
+        .init("vms_down", "VMs not running (failed admission, host failure awaiting HA, no capacity)."),
+        .init("cpu_demand_mhz", "CPU the running VMs demand, after their limits, MHz."),
+        .init("cpu_capacity_mhz", "CPU capacity of the hosts that run VMs, MHz."),
+        .init("cpu_served_mhz", "CPU the VMs got after contention (shares), MHz."),
+        .init("cpu_unmet_mhz", "Demand not served (`cpu_demand_mhz − cpu_served_mhz`), MHz."),
+        .init("mem_demand_mb", "DRS memory demand (active + 25 % of idle + overhead) of running VMs, MiB."),
+        .init("mem_capacity_mb", "Memory of the hosts that run VMs, MiB."),
+        .init("chlsd", "Current host load standard deviation over `on` hosts (load = max of CPU and memory entitlement / capacity)."),
+        .init("thlsd", "Target host load standard deviation for the DRS threshold (0 when DRS is off or at threshold 5)."),
+        .init("max_host_cpu_util", "Highest host CPU utilization (0–1) among hosts that run VMs."),
+        .init("min_host_cpu_util", "Lowest host CPU utilization (0–1) among hosts that run VMs."),
+        .init("power_w", "IT power of the cluster during the interval, W."),
+        .init("energy_kwh", "Cumulative IT energy from t = 0 to `time_s`, kWh."),
+        .init("facility_energy_kwh", "`energy_kwh × pue`, kWh."),
+        .init("migrations_active", "vMotions copying at `time_s`."),
+        .init("migrations_started", "vMotions that started copying during the interval."),
+        .init("migrations_queued", "vMotion requests waiting for a concurrency slot at `time_s`."),
+        .init("downtime_ms", "Switchover downtime of migrations that completed during the interval, ms."),
+    ]
+
+    public static let powerEvents: [OutputColumn] = [
+        .init("time_s", "When the host changed state, seconds since start."),
+        .init("timestamp", "The same instant, `YYYY-MM-DD HH:MM:SS` (UTC)."),
+        .init("host", "Host name."),
+        .init("cluster", "Cluster name."),
+        .init("from_state", "Previous state (`on`, `entering_standby`, `shutting_down`, `standby`, `booting`, `entering_maintenance`, `maintenance`, `failed`)."),
+        .init("to_state", "New state."),
+        .init("reason", "`dpm`, `maintenance`, `failure`, `repair` or `manual`."),
+    ]
+
+    public static let migrations: [OutputColumn] = [
+        .init("migration_id", "Row number, 1-based, in the order requests ended."),
+        .init("vm", "VM name."),
+        .init("cluster", "Cluster name."),
+        .init("source", "Host the VM ran on at request time."),
+        .init("destination", "Requested destination host."),
+        .init("reason", "`drs_balance`, `drs_rule`, `placement`, `dpm_evacuate`, `maintenance` or `manual`."),
+        .init("requested_s", "Request time, seconds since start."),
+        .init("started_s", "Start of the copy (empty when it never started)."),
+        .init("finished_s", "When the request ended: resume on the destination, rejection, abort or failure."),
+        .init("queued_s", "Time spent waiting for a concurrency slot, s."),
+        .init("precopy_rounds", "Pre-copy rounds before switchover."),
+        .init("memory_mb", "Configured memory of the VM, MiB."),
+        .init("transferred_mb", "Memory data sent, pre-copy and switchover, MiB."),
+        .init("storage_mb", "Disk data sent by a shared-nothing vMotion, MiB."),
+        .init("bandwidth_mbps_avg", "Mean transfer rate over the copy, Mbit/s."),
+        .init("duration_s", "From start of copy to resume on the destination, s."),
+        .init("downtime_ms", "Switchover (stun) time, ms."),
+        .init("lost_pings", "Pings (1 s period, random phase per VM) falling inside the downtime."),
+        .init("sdps_engaged", "`true` when SDPS throttled the guest so pre-copy could converge."),
+        .init("outcome", "`ok`, `rejected`, `aborted` or `failed`."),
+        .init("detail", "Reason code of a rejection, abort or failure (`round_limit` for an `ok` that hit the round limit); see docs/vmotion.md."),
+    ]
+
+    public static let summary: [OutputColumn] = [
+        .init("scenario", "Scenario name."),
+        .init("config_id", "Sweep configuration id (`base` for a single run)."),
+        .init("replication", "Replication index k (seed = scenario seed + k)."),
+        .init("seed", "Master seed of the run."),
+        .init("sim_days", "Simulated days."),
+        .init("energy_kwh", "IT energy of all clusters, kWh."),
+        .init("facility_energy_kwh", "`energy_kwh × pue`, kWh."),
+        .init("mean_hosts_on", "Time-average number of hosts in state `on`, summed over clusters."),
+        .init("chlsd_mean", "Mean CHLSD over all cluster samples."),
+        .init("chlsd_p95", "95th percentile of CHLSD over all cluster samples (resolution 0.0001)."),
+        .init("migrations_total", "Migration requests."),
+        .init("migrations_ok", "Migrations that completed."),
+        .init("migrations_rejected", "Requests rejected by the compatibility checks."),
+        .init("migrations_aborted", "Migrations aborted (destination left `on` mid-copy)."),
+        .init("migrations_drs", "Migrations requested by DRS (balance, rules, placement)."),
+        .init("migrations_dpm", "Migrations requested by DPM evacuations."),
+        .init("migrations_maintenance", "Migrations requested by maintenance evacuations."),
+        .init("downtime_total_s", "Sum of switchover downtime of completed migrations, s."),
+        .init("downtime_p50_ms", "Median switchover downtime, ms."),
+        .init("downtime_p95_ms", "95th percentile switchover downtime, ms."),
+        .init("downtime_p99_ms", "99th percentile switchover downtime, ms."),
+        .init("downtime_max_ms", "Longest switchover downtime, ms."),
+        .init("lost_pings", "Pings (1 s period) lost during switchovers."),
+        .init("cpu_unmet_pct", "Unmet CPU demand as a percentage of demand, over the run."),
+        .init("ha_outages", "VM outages caused by host failures."),
+        .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
+        .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
+        .init("failed_admissions", "VMs that fit on no host when they were to be placed."),
+    ]
+
+    /// The header line of a column list.
+    public static func header(_ columns: [OutputColumn]) -> [String] { columns.map(\.name) }
+
+    /// Markdown tables of every file's columns; `docs/outputs.md` holds this text verbatim.
+    public static func markdown() -> String {
+        var s = ""
+        for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("summary.csv", summary), ("power_events.csv", powerEvents)] {
+            s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
+            for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
+            s += "\n"
+        }
+        return s
+    }
+}

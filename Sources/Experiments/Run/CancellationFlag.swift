@@ -1,0 +1,15 @@
+import Synchronization
+
+/// A thread-safe "stop soon" flag set by signal handlers and polled by runs between simulated hours.
+public final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// Thrown when a run stops because its ``CancellationFlag`` was set.
+public struct RunCancelled: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "interrupted" }
+}

@@ -1,0 +1,114 @@
+import ClusterModel
+import Stochastics
+
+/// What a finished run reports back: its folder, its summary row and timing.
+public struct RunResult: Sendable {
+    public let folder: String
+    public let summary: RunSummary
+    public let wallSeconds: Double
+    public let eventsProcessed: Int64
+}
+
+/// A run's `summary.csv` row, combined from its clusters.
+public struct RunSummary: Sendable {
+    public var scenario = ""
+    public var configID = "base"
+    public var replication = 0
+    public var seed: UInt64 = 0
+    public var simDays = 0.0
+    public var energyKWh = 0.0
+    public var facilityEnergyKWh = 0.0
+    public var meanHostsOn = 0.0
+    public var chlsdMean = 0.0
+    public var chlsdP95 = 0.0
+    public var migrationsTotal = 0
+    public var migrationsOK = 0
+    public var migrationsRejected = 0
+    public var migrationsAborted = 0
+    public var migrationsDRS = 0
+    public var migrationsDPM = 0
+    public var migrationsMaintenance = 0
+    public var downtimeTotalS = 0.0
+    public var downtimeP50MS = 0.0
+    public var downtimeP95MS = 0.0
+    public var downtimeP99MS = 0.0
+    public var downtimeMaxMS = 0.0
+    public var lostPings = 0
+    public var cpuUnmetPct = 0.0
+    public var haOutages = 0
+    public var vmHoursDown = 0.0
+    public var hostPowerCycles = 0
+    public var failedAdmissions = 0
+
+    public init() {}
+
+    /// Cells in ``OutputColumns/summary`` order.
+    public var cells: [String] {
+        [
+            CSVNumber.text(scenario), CSVNumber.text(configID), String(replication), String(seed),
+            CSVNumber.format(simDays, decimals: 6),
+            CSVNumber.format(energyKWh, decimals: 6), CSVNumber.format(facilityEnergyKWh, decimals: 6),
+            CSVNumber.format(meanHostsOn, decimals: 6),
+            CSVNumber.format(chlsdMean, decimals: 6), CSVNumber.format(chlsdP95, decimals: 6),
+            String(migrationsTotal), String(migrationsOK), String(migrationsRejected), String(migrationsAborted),
+            String(migrationsDRS), String(migrationsDPM), String(migrationsMaintenance),
+            CSVNumber.format(downtimeTotalS, decimals: 6),
+            CSVNumber.format(downtimeP50MS, decimals: 3), CSVNumber.format(downtimeP95MS, decimals: 3),
+            CSVNumber.format(downtimeP99MS, decimals: 3), CSVNumber.format(downtimeMaxMS, decimals: 3),
+            String(lostPings), CSVNumber.format(cpuUnmetPct, decimals: 6), String(haOutages),
+            CSVNumber.format(vmHoursDown, decimals: 6), String(hostPowerCycles), String(failedAdmissions),
+        ]
+    }
+
+    /// Combines cluster summaries into the run's row.
+    static func combine(_ parts: [ClusterSummary], plan: RunPlan) -> RunSummary {
+        var s = RunSummary()
+        s.scenario = plan.scenarioName
+        s.configID = plan.configID
+        s.replication = plan.replication
+        s.seed = plan.settings.seed
+        let seconds = plan.settings.duration.seconds
+        s.simDays = seconds / 86_400
+        var chlsdSum = 0.0, chlsdCount = 0
+        var quantiles = parts.first?.chlsdQuantiles
+        var demand = 0.0, unmet = 0.0
+        var downtimes: [Double] = []
+        for (i, p) in parts.enumerated() {
+            let m = p.migrations
+            s.migrationsTotal += m.requests
+            s.migrationsOK += m.count(.ok)
+            s.migrationsRejected += m.count(.rejected)
+            s.migrationsAborted += m.count(.aborted)
+            s.migrationsDRS += m.count(.drsBalance) + m.count(.drsRule) + m.count(.placement)
+            s.migrationsDPM += m.count(.dpmEvacuate)
+            s.migrationsMaintenance += m.count(.maintenance)
+            s.lostPings += m.lostPings
+            downtimes += m.downtimesMS
+            unmet += m.sdpsUnmetMHzSeconds
+            s.energyKWh += p.energyJ / 3_600_000
+            s.meanHostsOn += seconds > 0 ? p.hostOnSeconds / seconds : 0
+            chlsdSum += p.chlsd.mean * Double(p.chlsd.count)
+            chlsdCount += p.chlsd.count
+            if i > 0 { quantiles?.merge(p.chlsdQuantiles) }
+            demand += p.cpuDemandMHzSeconds
+            unmet += p.cpuUnmetMHzSeconds
+            s.haOutages += p.haOutages
+            s.vmHoursDown += p.vmSecondsDown / 3_600
+            s.hostPowerCycles += p.hostPowerCycles
+            s.failedAdmissions += p.failedAdmissions
+        }
+        s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
+        s.chlsdMean = chlsdCount > 0 ? chlsdSum / Double(chlsdCount) : 0
+        s.chlsdP95 = (quantiles?.count ?? 0) > 0 ? quantiles?.quantile(0.95) ?? 0 : 0
+        s.cpuUnmetPct = demand > 0 ? 100 * unmet / demand : 0
+        downtimes.sort()
+        if !downtimes.isEmpty {
+            s.downtimeTotalS = downtimes.reduce(0, +) / 1_000
+            s.downtimeP50MS = Statistics.quantile(sorted: downtimes, 0.5)
+            s.downtimeP95MS = Statistics.quantile(sorted: downtimes, 0.95)
+            s.downtimeP99MS = Statistics.quantile(sorted: downtimes, 0.99)
+            s.downtimeMaxMS = downtimes[downtimes.count - 1]
+        }
+        return s
+    }
+}

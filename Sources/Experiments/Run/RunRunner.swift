@@ -1,0 +1,166 @@
+import ClusterModel
+import Dispatch
+import Foundation
+import SimKernel
+
+/// Executes a ``RunPlan`` into a run folder (DESIGN §6): simulates each cluster on its own event
+/// queue (in parallel up to `threads`), streams rows to per-cluster part files, merges them by
+/// time, writes `summary.csv`, `scenario.resolved.yaml` and `manifest.json`, and only then
+/// renames the temporary folder to its final name. An interrupted or failed run leaves no folder
+/// that looks complete.
+public enum RunRunner {
+    /// Runs `plan` into the folder `folder` (replaced only on success).
+    public static func run(_ plan: RunPlan, into folder: URL, options: RunOptions = RunOptions()) throws -> RunResult {
+        let started = Date()
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: parent.path, message: "cannot create folder (\(error.localizedDescription))")
+        }
+        let tmp = parent.appendingPathComponent(".\(folder.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: tmp)
+        do {
+            try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: tmp.path, message: "cannot create folder (\(error.localizedDescription))")
+        }
+        var manifest = Manifest(plan: plan)
+        try manifest.write(to: tmp)
+        try writeText(plan.resolvedYAML, to: tmp.appendingPathComponent("scenario.resolved.yaml"))
+
+        let outcome = ClusterOutcomes(count: plan.clusters.count)
+        let total = plan.settings.duration.seconds * Double(plan.clusters.count)
+        let done = ProgressCounter()
+        let threads = max(1, min(options.threads, plan.clusters.count))
+        let next = ProgressCounter()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let i = next.take()
+                guard i < plan.clusters.count else { return }
+                outcome.set(i, Result {
+                    try runCluster(plan, index: i, in: tmp, options: options) { seconds in
+                        options.progress?(done.add(seconds), total)
+                    }
+                })
+            }
+        }
+        var summaries: [ClusterSummary] = []
+        var events: Int64 = 0
+        do {
+            for r in outcome.results {
+                guard let r else { throw RunCancelled() }
+                let (s, e) = try r.get()
+                summaries.append(s)
+                events += e
+            }
+            try mergeParts(plan, in: tmp)
+            let summary = RunSummary.combine(summaries, plan: plan)
+            let writer = try BufferedFileWriter(path: tmp.appendingPathComponent("summary.csv").path)
+            try writer.writeLine(OutputColumns.header(OutputColumns.summary))
+            try writer.writeLine(summary.cells)
+            try writer.close()
+
+            let wall = Date().timeIntervalSince(started)
+            manifest.completed = true
+            manifest.wallSeconds = wall
+            manifest.eventsProcessed = events
+            try manifest.write(to: tmp)
+            try replace(folder, with: tmp)
+            return RunResult(folder: folder.path, summary: summary, wallSeconds: wall, eventsProcessed: events)
+        } catch {
+            manifest.completed = false
+            manifest.wallSeconds = Date().timeIntervalSince(started)
+            manifest.error = String(describing: error)
+            try? manifest.write(to: tmp)
+            throw error
+        }
+    }
+
+    /// Simulates cluster `index`, writing its part files; returns its summary and event count.
+    static func runCluster(
+        _ plan: RunPlan, index: Int, in tmp: URL, options: RunOptions, progress: (Double) -> Void
+    ) throws -> (ClusterSummary, Int64) {
+        let cluster = plan.clusters[index]
+        let settings = plan.settings
+        let recorder = try CSVClusterRecorder(
+            clusterName: cluster.name,
+            calendar: SimCalendar(startUnixSeconds: settings.startUnixSeconds),
+            pue: settings.pue,
+            timeseriesPath: partPath(tmp, "timeseries", index),
+            powerEventsPath: partPath(tmp, "power_events", index),
+            migrationsPath: partPath(tmp, "migrations", index))
+        let runtime = ClusterRuntime(config: cluster, settings: settings, recorder: recorder)
+        runtime.start()
+        let chunk = SimTime.hours(6)
+        var t = SimTime.zero
+        while t < settings.duration {
+            if options.cancellation?.isCancelled == true { try? recorder.close(); throw RunCancelled() }
+            let next = min(t + chunk, settings.duration)
+            runtime.advance(until: next)
+            progress((next - t).seconds)
+            t = next
+        }
+        let summary = runtime.finish()
+        try recorder.close()
+        return (summary, runtime.simulation.eventsProcessed)
+    }
+
+    static func partPath(_ tmp: URL, _ kind: String, _ index: Int) -> String {
+        tmp.appendingPathComponent(".\(kind).part-\(index)").path
+    }
+
+    /// Merges the per-cluster part files into the final CSVs and deletes the parts.
+    static func mergeParts(_ plan: RunPlan, in tmp: URL) throws {
+        let n = plan.clusters.count
+        let files = [("timeseries", OutputColumns.timeseries, false), ("power_events", OutputColumns.powerEvents, false),
+                     ("migrations", OutputColumns.migrations, true)]
+        for (kind, columns, numbered) in files {
+            let parts = (0..<n).map { partPath(tmp, kind, $0) }
+            try PartFileMerger.merge(parts: parts, header: OutputColumns.header(columns),
+                                     output: tmp.appendingPathComponent("\(kind).csv").path, numbering: numbered)
+            for p in parts { try? FileManager.default.removeItem(atPath: p) }
+        }
+    }
+
+    /// Moves `tmp` to `folder`, replacing an earlier result only now that the new one is complete.
+    static func replace(_ folder: URL, with tmp: URL) throws {
+        let fm = FileManager.default
+        let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        if fm.fileExists(atPath: folder.path) {
+            try? fm.removeItem(at: old)
+            do { try fm.moveItem(at: folder, to: old) } catch {
+                throw OutputError(path: folder.path, message: "cannot replace the earlier result (\(error.localizedDescription))")
+            }
+        }
+        do { try fm.moveItem(at: tmp, to: folder) } catch {
+            throw OutputError(path: folder.path, message: "cannot move the finished run into place (\(error.localizedDescription))")
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    static func writeText(_ text: String, to url: URL) throws {
+        let w = try BufferedFileWriter(path: url.path)
+        try w.write(text)
+        try w.close()
+    }
+}
+
+/// Per-cluster results filled in by worker threads (each index written once).
+final class ClusterOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<(ClusterSummary, Int64), Error>?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<(ClusterSummary, Int64), Error>) { lock.withLock { storage[i] = r } }
+    var results: [Result<(ClusterSummary, Int64), Error>?] { lock.withLock { storage } }
+}
+
+/// A lock-protected counter (work distribution and progress).
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0.0
+    private var index = 0
+    func add(_ x: Double) -> Double { lock.withLock { value += x; return value } }
+    func take() -> Int { lock.withLock { defer { index += 1 }; return index } }
+}

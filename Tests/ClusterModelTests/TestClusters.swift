@@ -1,0 +1,39 @@
+import ClusterModel
+import SimKernel
+
+/// Small cluster configurations for model tests.
+enum TestClusters {
+    static func host(_ i: Int, cores: Int = 16, mhz: Double = 2000, memoryGB: Double = 256,
+                     power: PowerModel = .linear(idleW: 100, maxW: 300)) -> HostConfig {
+        HostConfig(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 1, coresPerSocket: cores,
+                   coreMHz: mhz, memoryMB: memoryGB * 1024, vmotionNICGbps: 10,
+                   datastores: [0], networks: [0], power: power)
+    }
+
+    static func vm(_ name: String, vcpus: Int = 2, mhz: Double = 2000, memoryGB: Double = 8, workload: Int32 = 0) -> VMConfig {
+        VMConfig(name: name, vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryGB * 1024, workload: workload)
+    }
+
+    static func cluster(hosts: Int, vms: [VMConfig], workloads: [WorkloadProfile],
+                        power: PowerModel = .linear(idleW: 100, maxW: 300)) -> ClusterConfig {
+        var drs = DRSConfig()
+        drs.enabled = false
+        return ClusterConfig(name: "c", hosts: (0..<hosts).map { host($0, power: power) }, vms: vms,
+                             workloads: workloads, drs: drs)
+    }
+
+    /// Runs `config` sample by sample, calling `observe` after each sample with the runtime.
+    static func run(_ config: ClusterConfig, settings: RunSettings,
+                    observe: (ClusterRuntime, SimTime) -> Void = { _, _ in }) -> (ClusterSummary, CollectingRecorder) {
+        let rec = CollectingRecorder()
+        let rt = ClusterRuntime(config: config, settings: settings, recorder: rec)
+        rt.start()
+        var t = SimTime.zero
+        while t < settings.duration {
+            rt.advance(until: t)
+            observe(rt, t)
+            t = t + settings.sampleInterval
+        }
+        return (rt.finish(), rec)
+    }
+}

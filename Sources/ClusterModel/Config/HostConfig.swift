@@ -22,6 +22,8 @@ public struct HostConfig: Sendable {
     public var standbyW: Double
     public var bootTime: SimTime
     public var shutdownTime: SimTime
+    /// State at t = 0 (`on`, or `standby` / `maintenance` for hosts that start powered down).
+    public var initialState: HostPowerState = .on
 
     public init(
         name: String, vendor: CPUVendor, generationRank: Int, sockets: Int, coresPerSocket: Int,

@@ -25,11 +25,11 @@ public struct PrecopyModel: Sendable {
     var lambda: Double { dirtyMbps / bandwidthMbps }
     var thresholdMbit: Double { bandwidthMbps * switchoverGoalSeconds }
 
-    /// Pre-copy rounds before switchover (0 when all memory fits in the switchover goal).
+    /// Pre-copy rounds before switchover. vMotion always makes the first full pass with the VM
+    /// running, so the closed form's n = 0 case (all memory within the switchover goal) is one round.
     public var rounds: Int {
-        if memoryMbit <= thresholdMbit { return 0 }
-        if lambda <= 0 { return 1 }
-        return Int((log(thresholdMbit / memoryMbit) / log(lambda)).rounded(.up))
+        if memoryMbit <= thresholdMbit || lambda <= 0 { return 1 }
+        return max(1, Int((log(thresholdMbit / memoryMbit) / log(lambda)).rounded(.up)))
     }
 
     /// Total data sent, pre-copy plus switchover, Mbit.

@@ -41,6 +41,10 @@ public final class ClusterRuntime: EventHandler {
     var lastSampleTime: SimTime = .zero
     /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
     var pendingRow: TimeseriesRow?
+    /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
+    public internal(set) var violations: [String] = []
+    var lastCheckedEnergyJ = 0.0
+    var lastCheckedTime: SimTime = .zero
 
     // Sampling scratch space, reused every sample (no allocation on the hot path).
     var hostStart: [Int32]
@@ -112,6 +116,13 @@ public final class ClusterRuntime: EventHandler {
         case .migrationSwitchover: switchoverEnded(Int32(event.payload))
         case .scenarioAction: performAction(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
+        }
+        if settings.checkInvariants, violations.isEmpty {
+            let broken = invariantViolations()
+            if !broken.isEmpty {
+                violations = broken
+                simulation.stop()
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ public struct HostTable: Sendable {
         memoryCapacityMB = configs.map(\.memoryMB)
         coreMHz = configs.map(\.coreMHz)
         let n = configs.count
-        state = Array(repeating: .on, count: n)
+        state = configs.map(\.initialState)
         memoryReservedMB = Array(repeating: 0, count: n)
         cpuDemandMHz = Array(repeating: 0, count: n)
         cpuServedMHz = Array(repeating: 0, count: n)

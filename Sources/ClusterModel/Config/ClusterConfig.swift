@@ -26,6 +26,8 @@ public struct ClusterConfig: Sendable {
     public var dpm: DPMConfig
     public var vmotion: VMotionConfig
     public var ha: HAConfig
+    /// DRS rules, in file order.
+    public var rules: [RuleConfig] = []
     /// Scenario events for this cluster, in file order.
     public var actions: [ScheduledAction] = []
 

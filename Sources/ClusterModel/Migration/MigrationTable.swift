@@ -1,4 +1,5 @@
 import SimKernel
+import Stochastics
 
 /// One migration between request and outcome.
 struct MigrationSlot {
@@ -71,6 +72,11 @@ public struct MigrationStatistics: Sendable {
     public var startedSinceSample = 0
     public var downtimeMSSinceSample = 0.0
     public init() {}
+
+    /// Copy durations of completed migrations (start to resume), s.
+    public var durations = RunningStatistics()
+    /// Mean duration of completed migrations, or nil before the first.
+    public var meanDurationSeconds: Double? { durations.count > 0 ? durations.mean : nil }
 
     public func count(_ o: MigrationOutcome) -> Int { byOutcome[o] ?? 0 }
     public func count(_ r: MigrationReason) -> Int { byReason[r] ?? 0 }

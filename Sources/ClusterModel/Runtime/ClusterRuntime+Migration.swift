@@ -286,6 +286,7 @@ extension ClusterRuntime {
             downtimeMS = m.downtimeSeconds * 1_000
             pings = lostPings(vm: v, from: m.stunStart, seconds: m.downtimeSeconds)
             migrationStats.downtimesMS.append(downtimeMS)
+            if let started = m.started { migrationStats.durations.add((now - started).seconds) }
             migrationStats.lostPings += pings
             migrationStats.downtimeMSSinceSample += downtimeMS
             if m.sdpsEngaged { migrationStats.sdpsEngaged += 1 }

@@ -20,7 +20,8 @@ extension ClusterRuntime {
             let cpu = p.cpuMean * vms.cpuSizeMHz[v]
             var best = -1
             var bestScore = Double.infinity
-            for h in 0..<hosts.count where canHost(v, on: h) {
+            let mustOnly = !(0..<hosts.count).contains { canHost(v, on: $0) && rules.allows(v, on: $0, hostOf: { vms.host[$0] }) }
+            for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: mustOnly, hostOf: { vms.host[$0] }) {
                 let cpuLoad = (expectedCPU[h] + cpu) / hosts.cpuCapacityMHz[h]
                 let memLoad = (hosts.memoryReservedMB[h] + vms.footprintMB[v]) / hosts.memoryCapacityMB[h]
                 let score = max(cpuLoad, memLoad)

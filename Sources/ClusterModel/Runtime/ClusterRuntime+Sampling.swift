@@ -6,6 +6,7 @@ extension ClusterRuntime {
     func takeSample(at now: SimTime) {
         energy.advance(to: now)
         sampler.sample(at: now, &vms)
+        history.push(cpuMHz: vms.cpuDemandMHz, memoryMB: vms.memoryDemandMB)
         allocateCPU()
         for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: now) }
         energy.refreshTotal()

@@ -23,6 +23,11 @@ public final class ClusterRuntime: EventHandler {
     public internal(set) var migrationStats = MigrationStatistics()
 
     let recorder: ClusterRecorder
+    /// Recent demand per VM for DRS and DPM windows.
+    var history: DemandHistory
+    let rules: RuleBook
+    /// A typical vMotion's duration before any has completed (mean VM, full link), seconds.
+    let estimatedVMotionSeconds: Double
     // vMotion engine state (ClusterRuntime+Migration.swift).
     var migrations = MigrationTable()
     var ledger: ConcurrencyLedger
@@ -80,6 +85,13 @@ public final class ClusterRuntime: EventHandler {
         linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }
         vmotionCount = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
+        let interval = settings.sampleInterval.seconds
+        let longest = max(config.drs.demandWindow.seconds, config.dpm.historyPowerOff.seconds, config.dpm.historyPowerOn.seconds)
+        history = DemandHistory(vms: config.vms.count, capacity: max(1, Int((longest / interval).rounded(.up))))
+        rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
+        let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
+        let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
+        estimatedVMotionSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)
         target = simulation.register(self)
     }
 
@@ -91,6 +103,7 @@ public final class ClusterRuntime: EventHandler {
         energy.refreshTotal()
         simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
         scheduleActions()
+        scheduleDRS(at: .zero)
     }
 
     /// Runs events up to `t` (inclusive), bounded by the run's duration.
@@ -115,6 +128,7 @@ public final class ClusterRuntime: EventHandler {
         case .migrationStep: migrationStepEnded(Int32(event.payload))
         case .migrationSwitchover: switchoverEnded(Int32(event.payload))
         case .scenarioAction: performAction(Int(event.payload))
+        case .drsPass: drsPass()
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         if settings.checkInvariants, violations.isEmpty {
@@ -133,6 +147,7 @@ enum EventKind: Int32 {
     case migrationStep
     case migrationSwitchover
     case scenarioAction
+    case drsPass
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -9,6 +9,8 @@ public protocol ClusterRecorder: AnyObject {
     func record(powerEvent: PowerEventRecord)
     /// One `migrations.csv` row per migration request, when it ends.
     func record(migration: MigrationRecord)
+    /// One `drs_passes.csv` row per DRS pass.
+    func record(drsPass: DRSPassRecord)
 }
 
 /// A recorder that keeps every row in memory: for tests and small runs.
@@ -17,7 +19,9 @@ public final class CollectingRecorder: ClusterRecorder {
     public private(set) var powerEvents: [PowerEventRecord] = []
     public private(set) var migrations: [MigrationRecord] = []
     public init() {}
+    public private(set) var drsPasses: [DRSPassRecord] = []
     public func record(migration: MigrationRecord) { migrations.append(migration) }
+    public func record(drsPass: DRSPassRecord) { drsPasses.append(drsPass) }
     public func record(sample row: TimeseriesRow) { samples.append(row) }
     public func record(powerEvent: PowerEventRecord) { powerEvents.append(powerEvent) }
 }

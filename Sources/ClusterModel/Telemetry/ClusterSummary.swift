@@ -18,6 +18,9 @@ public struct ClusterSummary: Sendable {
     public var vmSecondsDown: Double = 0
     public var samples = 0
     public var migrations = MigrationStatistics()
+    public var drsPasses = 0
+    /// Wall time spent in DRS passes (manifest and benchmark only, never in a CSV).
+    public var drsPassWallSeconds = 0.0
 
     public init() {}
 }

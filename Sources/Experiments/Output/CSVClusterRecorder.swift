@@ -11,17 +11,32 @@ final class CSVClusterRecorder: ClusterRecorder {
     let timeseries: BufferedFileWriter
     let powerEvents: BufferedFileWriter
     let migrations: BufferedFileWriter
+    let drsPasses: BufferedFileWriter
     /// First write error; the runner rethrows it after the cluster finishes.
     private(set) var error: Error?
 
     init(clusterName: String, calendar: SimCalendar, pue: Double, timeseriesPath: String, powerEventsPath: String,
-         migrationsPath: String) throws {
+         migrationsPath: String, drsPassesPath: String) throws {
         clusterCell = CSVNumber.text(clusterName)
         self.calendar = calendar
         self.pue = pue
         timeseries = try BufferedFileWriter(path: timeseriesPath)
         powerEvents = try BufferedFileWriter(path: powerEventsPath)
         migrations = try BufferedFileWriter(path: migrationsPath)
+        drsPasses = try BufferedFileWriter(path: drsPassesPath)
+    }
+
+    func record(drsPass p: DRSPassRecord) {
+        write([
+            String(p.time.microseconds),
+            CSVNumber.format(p.time.seconds, decimals: 3), calendar.timestamp(p.time), clusterCell,
+            String(p.hostsOn),
+            CSVNumber.format(p.chlsdBefore, decimals: 6), CSVNumber.format(p.chlsdAfter, decimals: 6),
+            CSVNumber.format(p.thlsd, decimals: 6), CSVNumber.format(p.pairwiseGap, decimals: 6), p.trigger,
+        ] + p.recommended.map(String.init) + [
+            String(p.applied), String(p.skippedPriority), String(p.skippedCostBenefit),
+            String(p.skippedAutomation), String(p.skippedRejected), String(p.candidatesEvaluated),
+        ], to: drsPasses)
     }
 
     func record(migration m: MigrationRecord) {
@@ -93,5 +108,6 @@ final class CSVClusterRecorder: ClusterRecorder {
         try timeseries.close()
         try powerEvents.close()
         try migrations.close()
+        try drsPasses.close()
     }
 }

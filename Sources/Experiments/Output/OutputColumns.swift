@@ -72,6 +72,29 @@ public enum OutputColumns {
         .init("detail", "Reason code of a rejection, abort or failure (`round_limit` for an `ok` that hit the round limit); see docs/vmotion.md."),
     ]
 
+    public static let drsPasses: [OutputColumn] = [
+        .init("time_s", "Time of the pass, seconds since start."),
+        .init("timestamp", "The same instant, `YYYY-MM-DD HH:MM:SS` (UTC)."),
+        .init("cluster", "Cluster name."),
+        .init("hosts_on", "Hosts taking part (state `on`)."),
+        .init("chlsd_before", "CHLSD of the windowed entitlements before the pass (in-flight moves counted at their destination)."),
+        .init("chlsd_after", "CHLSD of the snapshot after every planned move."),
+        .init("thlsd", "Target for the threshold and host count."),
+        .init("pairwise_gap", "Largest CPU or memory utilization gap between two hosts, 0–1."),
+        .init("trigger", "`chlsd` (CHLSD above target), `pairwise` (gap above 30/20/10/5 % at threshold 2/3/4/5) or `none`."),
+        .init("moves_p1", "Recommendations of priority 1 (mandatory: rule violations)."),
+        .init("moves_p2", "Recommendations of priority 2."),
+        .init("moves_p3", "Recommendations of priority 3."),
+        .init("moves_p4", "Recommendations of priority 4."),
+        .init("moves_p5", "Recommendations of priority 5."),
+        .init("moves_applied", "Recommendations submitted to the vMotion engine and accepted by its checks."),
+        .init("skipped_priority", "1 when balancing stopped because the next move's priority exceeded the threshold."),
+        .init("skipped_cost_benefit", "1 when balancing stopped because every improving move failed cost-benefit."),
+        .init("skipped_automation", "Recommendations only logged (automation `manual` or `partially_automated`)."),
+        .init("skipped_rejected", "Recommendations the vMotion engine rejected."),
+        .init("candidates_evaluated", "(VM, destination) pairs evaluated: the pass's work, deterministic (wall time is in manifest.json)."),
+    ]
+
     public static let summary: [OutputColumn] = [
         .init("scenario", "Scenario name."),
         .init("config_id", "Sweep configuration id (`base` for a single run)."),
@@ -109,7 +132,7 @@ public enum OutputColumns {
     /// Markdown tables of every file's columns; `docs/outputs.md` holds this text verbatim.
     public static func markdown() -> String {
         var s = ""
-        for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("summary.csv", summary), ("power_events.csv", powerEvents)] {
+        for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("summary.csv", summary), ("power_events.csv", powerEvents)] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

@@ -23,7 +23,8 @@ public struct RuleBook: Sendable {
     }
 
     /// Whether VM `v` may be on host `h` when the other VMs are where `hostOf` says.
-    /// With `mustOnly`, `should` rules are ignored (used when nothing else fits, and by HA).
+    /// With `mustOnly`, only VM-Host `must` rules count: the relaxed check used at power-on and
+    /// by HA when nothing else fits (VM-VM violations are then corrected by DRS's priority-1 moves).
     public func allows(_ v: Int, on h: Int, mustOnly: Bool = false, hostOf: (Int) -> Int32) -> Bool {
         for ri in rulesOfVM[v] {
             let r = rules[Int(ri)]
@@ -33,10 +34,10 @@ public struct RuleBook: Sendable {
                 let inGroup = r.hosts.contains(Int32(h))
                 if (r.relation == .runOn) != inGroup { return false }
             case .antiAffinity:
-                if mustOnly && r.mode == .should { continue }
+                if mustOnly { continue }
                 for o in r.vms where Int(o) != v && Int(hostOf(Int(o))) == h { return false }
             case .affinity:
-                if mustOnly && r.mode == .should { continue }
+                if mustOnly { continue }
                 for o in r.vms where Int(o) != v {
                     let oh = hostOf(Int(o))
                     if oh >= 0 && Int(oh) != h { return false }

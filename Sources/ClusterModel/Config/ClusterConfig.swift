@@ -30,6 +30,8 @@ public struct ClusterConfig: Sendable {
     public var rules: [RuleConfig] = []
     /// Scenario events for this cluster, in file order.
     public var actions: [ScheduledAction] = []
+    public var maintenanceWindows: [MaintenanceWindowConfig] = []
+    public var failures = FailureConfig()
 
     public init(
         name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],

@@ -14,6 +14,18 @@ extension ClusterRuntime {
         switch config.actions[index].action {
         case let .migrate(vm, to):
             requestMigration(vm: Int(vm), to: Int(to), reason: .manual)
+        case let .enterMaintenance(h, duration):
+            enterMaintenance(Int(h), purpose: duration == nil ? .maintenanceOpen : .maintenanceTimed, duration: duration ?? .zero)
+        case let .exitMaintenance(h):
+            exitMaintenance(Int(h))
+        case let .failHost(h, repairAfter):
+            failHost(Int(h), repairAfter: repairAfter ?? config.failures.repairTime)
+        case let .repairHost(h):
+            if hosts.state[Int(h)] == .failed { hostTimerFired(Int(h)) }
+        case let .powerOffHost(h):
+            enterStandby(Int(h), reason: .manual)
+        case let .powerOnHost(h):
+            wake(Int(h), reason: .manual)
         }
     }
 }

@@ -259,6 +259,7 @@ extension ClusterRuntime {
             rebalanceBandwidth()
         }
         startQueuedMigrations()
+        if outcome != .failed { evacuationProgress(source: s, moved: outcome == .ok) }
     }
 
     /// Host `h` leaves `on` (failure, power-off, maintenance): migrations into it abort and the

@@ -156,6 +156,7 @@ extension ClusterRuntime {
         summary.cpuDemandMHzSeconds += row.cpuDemandMHz * dt
         summary.cpuUnmetMHzSeconds += row.cpuUnmetMHz * dt
         summary.hostOnSeconds += Double(row.hostsOn) * dt
+        summary.standbyHostSeconds += Double(row.hostsStandby) * dt
         summary.vmSecondsDown += Double(row.vmsDown) * dt
         summary.chlsd.add(row.chlsd)
         summary.chlsdQuantiles.add(row.chlsd)

@@ -26,6 +26,12 @@ public final class ClusterRuntime: EventHandler {
     /// Recent demand per VM for DRS and DPM windows.
     var history: DemandHistory
     let rules: RuleBook
+    var lifecycle: HostLifecycleState
+    var windows: [WindowProgress]
+    var activeWindows = 0
+    var failureStreams: [RandomStream]
+    var outageStart: [SimTime]
+    var outageHost: [Int32]
     /// A typical vMotion's duration before any has completed (mean VM, full link), seconds.
     let estimatedVMotionSeconds: Double
     // vMotion engine state (ClusterRuntime+Migration.swift).
@@ -92,6 +98,11 @@ public final class ClusterRuntime: EventHandler {
         let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
         let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
         estimatedVMotionSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)
+        lifecycle = HostLifecycleState(hosts: config.hosts.count)
+        windows = Array(repeating: WindowProgress(), count: config.maintenanceWindows.count)
+        failureStreams = config.failures.mtbf == nil ? [] : config.hosts.map { RandomStream(master: settings.seed, name: "failure/" + $0.name) }
+        outageStart = Array(repeating: .zero, count: config.vms.count)
+        outageHost = Array(repeating: -1, count: config.vms.count)
         target = simulation.register(self)
     }
 
@@ -104,6 +115,9 @@ public final class ClusterRuntime: EventHandler {
         simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
         scheduleActions()
         scheduleDRS(at: .zero)
+        scheduleDPM(at: .zero)
+        scheduleWindows()
+        for h in 0..<hosts.count { scheduleRandomFailure(h) }
     }
 
     /// Runs events up to `t` (inclusive), bounded by the run's duration.
@@ -115,6 +129,11 @@ public final class ClusterRuntime: EventHandler {
     public func finish() -> ClusterSummary {
         let end = settings.duration
         emitPendingRow()
+        closeOpenRecords()
+        for w in windows.indices where windows[w].started != nil && windows[w].finished == nil {
+            summary.maintenanceWindowSeconds += (end - windows[w].started!).seconds
+            summary.maintenanceHostsPatched += windows[w].patched
+        }
         energy.advance(to: end)
         summary.migrations = migrationStats
         summary.energyJ = energy.energyJ
@@ -129,6 +148,12 @@ public final class ClusterRuntime: EventHandler {
         case .migrationSwitchover: switchoverEnded(Int32(event.payload))
         case .scenarioAction: performAction(Int(event.payload))
         case .drsPass: drsPass()
+        case .dpmPass: dpmPass()
+        case .hostTimer: hostTimerFired(Int(event.payload))
+        case .evacuationCheck: evacuationCheck(Int(event.payload))
+        case .windowStart: windowStarted(Int(event.payload))
+        case .randomFailure: randomFailure(Int(event.payload))
+        case .haRestart: haRestart(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         if settings.checkInvariants, violations.isEmpty {
@@ -148,6 +173,12 @@ enum EventKind: Int32 {
     case migrationSwitchover
     case scenarioAction
     case drsPass
+    case dpmPass
+    case hostTimer
+    case evacuationCheck
+    case windowStart
+    case randomFailure
+    case haRestart
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -11,6 +11,10 @@ public protocol ClusterRecorder: AnyObject {
     func record(migration: MigrationRecord)
     /// One `drs_passes.csv` row per DRS pass.
     func record(drsPass: DRSPassRecord)
+    /// One `maintenance.csv` row per host through maintenance.
+    func record(maintenance: MaintenanceRecord)
+    /// One `outages.csv` row per VM outage caused by a host failure.
+    func record(outage: OutageRecord)
 }
 
 /// A recorder that keeps every row in memory: for tests and small runs.
@@ -22,6 +26,10 @@ public final class CollectingRecorder: ClusterRecorder {
     public private(set) var drsPasses: [DRSPassRecord] = []
     public func record(migration: MigrationRecord) { migrations.append(migration) }
     public func record(drsPass: DRSPassRecord) { drsPasses.append(drsPass) }
+    public private(set) var maintenance: [MaintenanceRecord] = []
+    public private(set) var outages: [OutageRecord] = []
+    public func record(maintenance m: MaintenanceRecord) { maintenance.append(m) }
+    public func record(outage o: OutageRecord) { outages.append(o) }
     public func record(sample row: TimeseriesRow) { samples.append(row) }
     public func record(powerEvent: PowerEventRecord) { powerEvents.append(powerEvent) }
 }

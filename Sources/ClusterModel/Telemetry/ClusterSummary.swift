@@ -18,6 +18,13 @@ public struct ClusterSummary: Sendable {
     public var vmSecondsDown: Double = 0
     public var samples = 0
     public var migrations = MigrationStatistics()
+    public var dpmPowerOffs = 0
+    public var dpmPowerOns = 0
+    /// ∫ hosts in standby dt, host-seconds.
+    public var standbyHostSeconds = 0.0
+    public var maintenanceWindowSeconds = 0.0
+    public var maintenanceHostsPatched = 0
+    public var maintenanceStuck = 0
     public var drsPasses = 0
     /// Wall time spent in DRS passes (manifest and benchmark only, never in a CSV).
     public var drsPassWallSeconds = 0.0

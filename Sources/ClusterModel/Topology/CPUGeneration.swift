@@ -3,7 +3,7 @@ public enum CPUVendor: String, Sendable, CaseIterable {
     case intel, amd
 }
 
-/// Ordered CPU feature levels per vendor, used for EVC baselines and the vMotion feature check.
+/// Ordered CPU feature levels per vendor (vSphere's EVC baselines), used for EVC and the vMotion feature check.
 ///
 /// A VM's feature level is fixed at power-on: the cluster's EVC baseline if set, else its
 /// power-on host's generation. It may move only to hosts whose generation rank is at least that
@@ -12,12 +12,12 @@ public enum CPUGeneration {
     /// Intel EVC ladder, oldest first.
     public static let intel: [String] = [
         "merom", "penryn", "nehalem", "westmere", "sandybridge", "ivybridge", "haswell",
-        "broadwell", "skylake", "cascadelake", "icelake", "sapphirerapids", "emeraldrapids",
+        "broadwell", "skylake", "cascadelake", "icelake", "sapphirerapids",
     ]
     /// AMD EVC ladder, oldest first.
     public static let amd: [String] = [
-        "opteron_g1", "opteron_g2", "opteron_g3", "opteron_g4", "opteron_g5",
-        "zen", "zen2", "zen3", "zen4", "zen5",
+        "rev_e", "rev_f", "greyhound", "bulldozer", "piledriver", "steamroller",
+        "zen", "zen2", "zen3", "zen4",
     ]
 
     /// The ladder of `vendor`.

@@ -12,11 +12,13 @@ final class CSVClusterRecorder: ClusterRecorder {
     let powerEvents: BufferedFileWriter
     let migrations: BufferedFileWriter
     let drsPasses: BufferedFileWriter
+    let maintenance: BufferedFileWriter
+    let outages: BufferedFileWriter
     /// First write error; the runner rethrows it after the cluster finishes.
     private(set) var error: Error?
 
     init(clusterName: String, calendar: SimCalendar, pue: Double, timeseriesPath: String, powerEventsPath: String,
-         migrationsPath: String, drsPassesPath: String) throws {
+         migrationsPath: String, drsPassesPath: String, maintenancePath: String, outagesPath: String) throws {
         clusterCell = CSVNumber.text(clusterName)
         self.calendar = calendar
         self.pue = pue
@@ -24,6 +26,29 @@ final class CSVClusterRecorder: ClusterRecorder {
         powerEvents = try BufferedFileWriter(path: powerEventsPath)
         migrations = try BufferedFileWriter(path: migrationsPath)
         drsPasses = try BufferedFileWriter(path: drsPassesPath)
+        maintenance = try BufferedFileWriter(path: maintenancePath)
+        outages = try BufferedFileWriter(path: outagesPath)
+    }
+
+    private func seconds(_ t: SimTime?) -> String { t.map { CSVNumber.format($0.seconds, decimals: 6) } ?? "" }
+
+    func record(maintenance m: MaintenanceRecord) {
+        write([
+            String((m.backOn ?? m.evacuationStart).microseconds),
+            m.window >= 0 ? String(m.window + 1) : "", CSVNumber.text(m.host), clusterCell,
+            seconds(m.evacuationStart), seconds(m.evacuationEnd),
+            m.evacuationEnd.map { CSVNumber.format(($0 - m.evacuationStart).seconds, decimals: 6) } ?? "",
+            String(m.vmsMoved), seconds(m.patchDone), seconds(m.backOn), m.status,
+        ], to: maintenance)
+    }
+
+    func record(outage o: OutageRecord) {
+        write([
+            String((o.restarted ?? o.down).microseconds),
+            CSVNumber.text(o.vm), CSVNumber.text(o.host), clusterCell, seconds(o.down), seconds(o.restarted),
+            o.restarted.map { CSVNumber.format(($0 - o.down).seconds, decimals: 6) } ?? "",
+            CSVNumber.text(o.restartHost), o.reason,
+        ], to: outages)
     }
 
     func record(drsPass p: DRSPassRecord) {
@@ -109,5 +134,7 @@ final class CSVClusterRecorder: ClusterRecorder {
         try powerEvents.close()
         try migrations.close()
         try drsPasses.close()
+        try maintenance.close()
+        try outages.close()
     }
 }

@@ -95,6 +95,30 @@ public enum OutputColumns {
         .init("candidates_evaluated", "(VM, destination) pairs evaluated: the pass's work, deterministic (wall time is in manifest.json)."),
     ]
 
+    public static let maintenance: [OutputColumn] = [
+        .init("window", "Maintenance window number (1-based, in file order); empty for an `enter_maintenance` event."),
+        .init("host", "Host name."),
+        .init("cluster", "Cluster name."),
+        .init("evacuation_start_s", "When the host entered maintenance mode, seconds since start."),
+        .init("evacuation_end_s", "When its last VM had left (empty when it never emptied)."),
+        .init("evacuation_s", "Evacuation time, s."),
+        .init("vms_moved", "VMs vMotioned off the host."),
+        .init("patch_done_s", "When patching finished (windows only)."),
+        .init("back_on_s", "When the host was `on` again."),
+        .init("status", "`done`, `stuck` (a VM could not leave: a must rule or no capacity; a window stops there), `failed` or `incomplete` (run ended)."),
+    ]
+
+    public static let outages: [OutputColumn] = [
+        .init("vm", "VM name."),
+        .init("host", "The failed host it ran on."),
+        .init("cluster", "Cluster name."),
+        .init("down_s", "When the host failed, seconds since start."),
+        .init("restarted_s", "When the VM ran again (empty: still down at the end)."),
+        .init("outage_s", "Time down, s."),
+        .init("restart_host", "Host it was restarted on."),
+        .init("reason", "`ha_restart`, `host_repair` (no HA: restarted when its host came back) or `still_down`."),
+    ]
+
     public static let summary: [OutputColumn] = [
         .init("scenario", "Scenario name."),
         .init("config_id", "Sweep configuration id (`base` for a single run)."),
@@ -124,6 +148,13 @@ public enum OutputColumns {
         .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
         .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
         .init("failed_admissions", "VMs that fit on no host when they were to be placed."),
+        .init("dpm_power_offs", "Hosts DPM put into standby."),
+        .init("dpm_power_ons", "Hosts DPM woke from standby."),
+        .init("standby_host_hours", "Host-hours spent in standby."),
+        .init("maintenance_hosts_patched", "Hosts that completed a rolling patch."),
+        .init("maintenance_window_s", "Total duration of the rolling patch windows, s."),
+        .init("migrations_failed", "Migrations whose source failed mid-copy."),
+        .init("sdps_engaged", "Migrations during which SDPS throttled the guest."),
     ]
 
     /// The header line of a column list.
@@ -132,7 +163,8 @@ public enum OutputColumns {
     /// Markdown tables of every file's columns; `docs/outputs.md` holds this text verbatim.
     public static func markdown() -> String {
         var s = ""
-        for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("summary.csv", summary), ("power_events.csv", powerEvents)] {
+        for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("power_events.csv", powerEvents),
+                            ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary)] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

@@ -39,6 +39,13 @@ public struct RunSummary: Sendable {
     public var vmHoursDown = 0.0
     public var hostPowerCycles = 0
     public var failedAdmissions = 0
+    public var dpmPowerOffs = 0
+    public var dpmPowerOns = 0
+    public var standbyHostHours = 0.0
+    public var maintenanceHostsPatched = 0
+    public var maintenanceWindowS = 0.0
+    public var migrationsFailed = 0
+    public var sdpsEngaged = 0
 
     public init() {}
 
@@ -57,6 +64,9 @@ public struct RunSummary: Sendable {
             CSVNumber.format(downtimeP99MS, decimals: 3), CSVNumber.format(downtimeMaxMS, decimals: 3),
             String(lostPings), CSVNumber.format(cpuUnmetPct, decimals: 6), String(haOutages),
             CSVNumber.format(vmHoursDown, decimals: 6), String(hostPowerCycles), String(failedAdmissions),
+            String(dpmPowerOffs), String(dpmPowerOns), CSVNumber.format(standbyHostHours, decimals: 6),
+            String(maintenanceHostsPatched), CSVNumber.format(maintenanceWindowS, decimals: 6),
+            String(migrationsFailed), String(sdpsEngaged),
         ]
     }
 
@@ -96,6 +106,13 @@ public struct RunSummary: Sendable {
             s.vmHoursDown += p.vmSecondsDown / 3_600
             s.hostPowerCycles += p.hostPowerCycles
             s.failedAdmissions += p.failedAdmissions
+            s.dpmPowerOffs += p.dpmPowerOffs
+            s.dpmPowerOns += p.dpmPowerOns
+            s.standbyHostHours += p.standbyHostSeconds / 3_600
+            s.maintenanceHostsPatched += p.maintenanceHostsPatched
+            s.maintenanceWindowS += p.maintenanceWindowSeconds
+            s.migrationsFailed += m.count(.failed)
+            s.sdpsEngaged += m.sdpsEngaged
         }
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
         s.chlsdMean = chlsdCount > 0 ? chlsdSum / Double(chlsdCount) : 0

@@ -91,7 +91,9 @@ public enum RunRunner {
             timeseriesPath: partPath(tmp, "timeseries", index),
             powerEventsPath: partPath(tmp, "power_events", index),
             migrationsPath: partPath(tmp, "migrations", index),
-            drsPassesPath: partPath(tmp, "drs_passes", index))
+            drsPassesPath: partPath(tmp, "drs_passes", index),
+            maintenancePath: partPath(tmp, "maintenance", index),
+            outagesPath: partPath(tmp, "outages", index))
         let runtime = ClusterRuntime(config: cluster, settings: settings, recorder: recorder)
         runtime.start()
         let chunk = SimTime.hours(6)
@@ -116,7 +118,8 @@ public enum RunRunner {
     static func mergeParts(_ plan: RunPlan, in tmp: URL) throws {
         let n = plan.clusters.count
         let files = [("timeseries", OutputColumns.timeseries, false), ("power_events", OutputColumns.powerEvents, false),
-                     ("migrations", OutputColumns.migrations, true), ("drs_passes", OutputColumns.drsPasses, false)]
+                     ("migrations", OutputColumns.migrations, true), ("drs_passes", OutputColumns.drsPasses, false),
+                     ("maintenance", OutputColumns.maintenance, false), ("outages", OutputColumns.outages, false)]
         for (kind, columns, numbered) in files {
             let parts = (0..<n).map { partPath(tmp, kind, $0) }
             try PartFileMerger.merge(parts: parts, header: OutputColumns.header(columns),

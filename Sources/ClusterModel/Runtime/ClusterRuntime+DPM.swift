@@ -1,0 +1,108 @@
+import SimKernel
+
+/// DPM (DESIGN §4.6, vmware-facts §2): after each DRS pass, power a standby host on when a host
+/// runs above target + tolerance (81 %) over the power-on window, or evacuate and power off the
+/// cheapest host when every host is below target − tolerance (45 %) over the power-off window
+/// and a what-if evacuation keeps every remaining host ≤ 81 %. Demand per VM is its mean + 2 sd
+/// over the window. Suspended while a rolling patch window runs.
+extension ClusterRuntime {
+    func scheduleDPM(at t: SimTime) {
+        guard config.dpm.enabled, config.dpm.automation != .off, t < settings.duration else { return }
+        simulation.schedule(at: t, priority: EventPriority.policy + 1, target: target, kind: EventKind.dpmPass.rawValue)
+    }
+
+    func dpmSamples(_ window: SimTime) -> Int {
+        max(1, Int((window.seconds / settings.sampleInterval.seconds).rounded()))
+    }
+
+    func dpmPass() {
+        let now = simulation.now
+        scheduleDPM(at: now + config.drs.period)
+        guard activeWindows == 0 else { return }
+        let dpm = config.dpm
+        let high = dpm.targetUtilization + dpm.tolerance
+        let low = dpm.targetUtilization - dpm.tolerance
+        let on = (0..<hosts.count).filter { hosts.state[$0] == .on }
+        let transitioning = hosts.state.contains { $0 == .booting || $0 == .enteringStandby || $0 == .shuttingDown }
+
+        // Priority 1: keep min_hosts_on powered on.
+        if on.count + hosts.state.filter({ $0 == .booting }).count < dpm.minHostsOn {
+            if let h = bestStandbyHost() { wake(h, reason: .dpm) }
+            return
+        }
+        let snapOn = makeSnapshot(samples: dpmSamples(dpm.historyPowerOn), conservative: true)
+        let utilOn = on.map { max(snapOn.hostCPU[$0] / snapOn.cpuCapacity[$0], snapOn.hostMemory[$0] / snapOn.memoryCapacity[$0]) }
+        if let hottest = utilOn.max(), hottest > high {
+            // Booting hosts already bring relief: wake another only if the cluster-wide
+            // utilization, counting their capacity, is still above target.
+            let bootingCPU = (0..<hosts.count).filter { hosts.state[$0] == .booting }.reduce(0.0) { $0 + hosts.cpuCapacityMHz[$1] }
+            let demand = on.reduce(0.0) { $0 + snapOn.hostCPU[$1] }
+            let capacity = on.reduce(0.0) { $0 + hosts.cpuCapacityMHz[$1] } + bootingCPU
+            guard bootingCPU == 0 || demand / capacity > dpm.targetUtilization else { return }
+            let priority = hottest >= (1 + high) / 2 ? 2 : 3
+            if priority <= dpm.threshold, dpm.automation == .automatic, let h = bestStandbyHost() { wake(h, reason: .dpm) }
+            return
+        }
+        guard !transitioning, on.count - 1 >= dpm.minHostsOn else { return }
+        let snapOff = makeSnapshot(samples: dpmSamples(dpm.historyPowerOff), conservative: true)
+        var meanUtil = 0.0
+        for h in on {
+            let cpu = snapOff.hostCPU[h] / snapOff.cpuCapacity[h], mem = snapOff.hostMemory[h] / snapOff.memoryCapacity[h]
+            guard cpu < low && mem < low else { return }
+            meanUtil += max(cpu, mem) / Double(on.count)
+        }
+        let gap = low - meanUtil
+        let priority = gap >= 0.3 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
+        guard priority <= dpm.threshold, dpm.automation == .automatic else { return }
+        if let h = powerOffCandidate(snapOff, on: on, high: high) { enterStandby(h, reason: .dpm) }
+    }
+
+    /// The standby host to wake: the largest CPU capacity, ties to the lowest index.
+    func bestStandbyHost() -> Int? {
+        var best: Int?
+        for h in 0..<hosts.count where hosts.state[h] == .standby {
+            if best == nil || hosts.cpuCapacityMHz[h] > hosts.cpuCapacityMHz[best!] { best = h }
+        }
+        return best
+    }
+
+    /// The least-loaded `on` host whose VMs all fit elsewhere with every remaining host ≤ `high`
+    /// (a what-if evacuation), honouring must rules and, with HA admission control, leaving one
+    /// host's worth of spare memory (N+1). Ties go to the highest index (spare hosts at the end).
+    func powerOffCandidate(_ snap: BalanceSnapshot, on: [Int], high: Double) -> Int? {
+        var best: Int?
+        var bestLoad = Double.infinity
+        for h in on.reversed() where snap.load[h] < bestLoad {
+            if whatIfEvacuation(h, snap: snap, high: high, on: on) { best = h; bestLoad = snap.load[h] }
+        }
+        return best
+    }
+
+    func whatIfEvacuation(_ h: Int, snap base: BalanceSnapshot, high: Double, on: [Int]) -> Bool {
+        var snap = base
+        snap.participates[h] = false
+        var residents = (0..<vms.count).filter { Int(snap.plannedHost[$0]) == h }
+        residents.sort { snap.cpuEntitlement[$0] > snap.cpuEntitlement[$1] || (snap.cpuEntitlement[$0] == snap.cpuEntitlement[$1] && $0 < $1) }
+        for v in residents {
+            if vms.migrating[v] { return false }
+            var best = -1, bestLoad = Double.infinity
+            for d in on where d != h {
+                let cpu = (snap.hostCPU[d] + snap.cpuEntitlement[v]) / snap.cpuCapacity[d]
+                let mem = (snap.hostMemory[d] + snap.memoryEntitlement[v]) / snap.memoryCapacity[d]
+                guard cpu <= high, mem <= high, snap.fits(v, on: d), drsCompatible(v, d),
+                      rules.allows(v, on: d, mustOnly: true, hostOf: { snap.plannedHost[$0] }) else { continue }
+                if max(cpu, mem) < bestLoad { best = d; bestLoad = max(cpu, mem) }
+            }
+            guard best >= 0 else { return false }
+            snap.move(v, to: best)
+        }
+        if config.ha.enabled && config.ha.admissionControl {
+            let remaining = on.filter { $0 != h }
+            let total = remaining.reduce(0.0) { $0 + hosts.memoryCapacityMB[$1] }
+            let largest = remaining.map { hosts.memoryCapacityMB[$0] }.max() ?? 0
+            let used = remaining.reduce(0.0) { $0 + snap.hostFootprint[$1] }
+            if used > total - largest { return false }
+        }
+        return true
+    }
+}

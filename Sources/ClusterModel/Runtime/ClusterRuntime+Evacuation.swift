@@ -1,0 +1,119 @@
+import SimKernel
+
+extension ClusterRuntime {
+    /// Starts evacuating host `h` (already in `entering_standby` or `entering_maintenance`):
+    /// mandatory moves, not capped per pass, bounded only by the vMotion concurrency limits.
+    func evacuate(_ h: Int) {
+        planEvacuation(h)
+        scheduleEvacuationCheck(h)
+    }
+
+    /// Requests a migration for every VM still on `h` and not migrating, largest first, each to
+    /// the compatible `on` host that satisfies its rules (`must` always; `should` when possible),
+    /// has room, and is least loaded after the move. Returns how many VMs found no destination.
+    @discardableResult
+    func planEvacuation(_ h: Int) -> Int {
+        let reason: MigrationReason = lifecycle.purpose[h] == .standby && lifecycle.reason[h] == .dpm ? .dpmEvacuate
+            : (lifecycle.purpose[h] == .standby ? .manual : .maintenance)
+        var snap = makeSnapshot(samples: 1, conservative: false)
+        snap.participates[h] = false
+        var residents = (0..<vms.count).filter { Int(vms.host[$0]) == h && !vms.migrating[$0] }
+        residents.sort { vms.footprintMB[$0] > vms.footprintMB[$1] || (vms.footprintMB[$0] == vms.footprintMB[$1] && $0 < $1) }
+        var homeless = 0
+        for v in residents {
+            guard let d = evacuationDestination(v, from: h, snap: snap) else { homeless += 1; continue }
+            if requestMigration(vm: v, to: d, reason: reason) == .none {
+                snap.move(v, to: d)
+            } else {
+                homeless += 1
+            }
+        }
+        return homeless
+    }
+
+    func evacuationDestination(_ v: Int, from h: Int, snap: BalanceSnapshot) -> Int? {
+        for mustOnly in [false, true] {
+            var best = -1, bestLoad = Double.infinity
+            for d in 0..<hosts.count where d != h && snap.participates[d] {
+                guard drsCompatible(v, d), snap.fits(v, on: d), hosts.freeMemoryMB(d) >= vms.footprintMB[v],
+                      rules.allows(v, on: d, mustOnly: mustOnly, hostOf: { snap.plannedHost[$0] }) else { continue }
+                let l = snap.loadOf(d, cpu: snap.hostCPU[d] + snap.cpuEntitlement[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v])
+                if l < bestLoad { best = d; bestLoad = l }
+            }
+            if best >= 0 { return best }
+        }
+        return nil
+    }
+
+    func scheduleEvacuationCheck(_ h: Int) {
+        simulation.cancel(lifecycle.evacuationCheck[h])
+        let t = simulation.now + .minutes(1)
+        guard t < settings.duration else { return }
+        lifecycle.evacuationCheck[h] = simulation.schedule(at: t, priority: EventPriority.policy, target: target,
+                                                           kind: EventKind.evacuationCheck.rawValue, payload: Int64(h))
+    }
+
+    /// Minute-by-minute evacuation progress: done when empty; re-plans VMs whose moves were
+    /// rejected; declares the evacuation stuck when VMs remain and none can move.
+    func evacuationCheck(_ h: Int) {
+        guard hosts.state[h] == .enteringStandby || hosts.state[h] == .enteringMaintenance else { return }
+        if evacuationComplete(h) { completeEvacuation(h); return }
+        let homeless = planEvacuation(h)
+        let moving = migrationsInFlight.contains { $0.source == h }
+        if homeless > 0 && !moving {
+            evacuationStuck(h)
+        } else {
+            scheduleEvacuationCheck(h)
+        }
+    }
+
+    func evacuationComplete(_ h: Int) -> Bool {
+        hosts.vmCount[h] == 0 && !migrationsInFlight.contains { $0.source == h }
+    }
+
+    /// Called after every migration ends: counts a completed move off an evacuating source, and
+    /// moves the host on when it is empty.
+    func evacuationProgress(source h: Int, moved: Bool) {
+        guard h >= 0, hosts.state[h] == .enteringStandby || hosts.state[h] == .enteringMaintenance else { return }
+        if moved { lifecycle.record[h]?.vmsMoved += 1 }
+        if evacuationComplete(h) { completeEvacuation(h) }
+    }
+
+    func completeEvacuation(_ h: Int) {
+        simulation.cancel(lifecycle.evacuationCheck[h])
+        let now = simulation.now
+        switch hosts.state[h] {
+        case .enteringStandby:
+            changeHostState(h, to: .shuttingDown, reason: lifecycle.reason[h])
+            setHostTimer(h, after: hosts.configs[h].shutdownTime)
+        case .enteringMaintenance:
+            lifecycle.record[h]?.evacuationEnd = now
+            changeHostState(h, to: .maintenance, reason: .maintenance)
+            switch lifecycle.purpose[h] {
+            case .patch: setHostTimer(h, after: windowPatchTime(h))
+            case .maintenanceTimed: setHostTimer(h, after: lifecycle.maintenanceDuration[h])
+            default: break
+            }
+        default: break
+        }
+    }
+
+    /// A VM cannot leave (a `must` rule, or no capacity): the host returns to `on`; a rolling
+    /// window stops there, as Update Manager does.
+    func evacuationStuck(_ h: Int) {
+        simulation.cancel(lifecycle.evacuationCheck[h])
+        if hosts.state[h] == .enteringMaintenance, var r = lifecycle.record[h] {
+            r.status = "stuck"
+            r.backOn = simulation.now
+            recorder.record(maintenance: r)
+            lifecycle.record[h] = nil
+            summary.maintenanceStuck += 1
+            let w = Int(lifecycle.window[h])
+            if w >= 0 { windows[w].stopped = true }
+        }
+        let reason: PowerEventReason = hosts.state[h] == .enteringMaintenance ? .maintenance : lifecycle.reason[h]
+        changeHostState(h, to: .on, reason: reason)
+        finishWindowHost(h)
+        lifecycle.purpose[h] = .none
+    }
+}

@@ -1,0 +1,237 @@
+import SimKernel
+import Stochastics
+
+/// Host power-state machine (DESIGN §4.1, §4.7): on → entering_standby → shutting_down → standby →
+/// booting → on; on → entering_maintenance → maintenance → (booting) → on; any → failed →
+/// booting → on. Timed steps (shutdown, boot, patch, timed maintenance, repair) run on a per-host timer.
+extension ClusterRuntime {
+    func setHostTimer(_ h: Int, after delay: SimTime) {
+        simulation.cancel(lifecycle.timer[h])
+        let t = simulation.now + delay
+        guard t <= settings.duration else { lifecycle.timer[h] = .invalid; return }
+        lifecycle.timer[h] = simulation.schedule(at: t, priority: EventPriority.stateChange, target: target,
+                                                 kind: EventKind.hostTimer.rawValue, payload: Int64(h))
+    }
+
+    /// The host's timed step finished.
+    func hostTimerFired(_ h: Int) {
+        lifecycle.timer[h] = .invalid
+        switch hosts.state[h] {
+        case .shuttingDown:
+            changeHostState(h, to: .standby, reason: lifecycle.reason[h])
+            lifecycle.purpose[h] = .none
+        case .booting:
+            changeHostState(h, to: .on, reason: lifecycle.reason[h])
+            hostCameOn(h)
+        case .maintenance:
+            if lifecycle.purpose[h] == .patch {
+                lifecycle.record[h]?.patchDone = simulation.now
+                lifecycle.reason[h] = .maintenance
+                changeHostState(h, to: .booting, reason: .maintenance)
+                setHostTimer(h, after: hosts.configs[h].bootTime)
+            } else {
+                exitMaintenance(h)
+            }
+        case .failed:
+            lifecycle.purpose[h] = .repair
+            lifecycle.reason[h] = .repair
+            changeHostState(h, to: .booting, reason: .repair)
+            setHostTimer(h, after: hosts.configs[h].bootTime)
+        default:
+            break
+        }
+    }
+
+    /// A host finished booting: close its maintenance record, restart VMs waiting for capacity,
+    /// continue a rolling window, and re-arm its random failure clock after a repair.
+    func hostCameOn(_ h: Int) {
+        if var r = lifecycle.record[h] {
+            r.backOn = simulation.now
+            r.status = "done"
+            recorder.record(maintenance: r)
+            lifecycle.record[h] = nil
+            if lifecycle.window[h] >= 0 { windows[Int(lifecycle.window[h])].patched += 1 }
+        }
+        let wasRepair = lifecycle.purpose[h] == .repair
+        lifecycle.purpose[h] = .none
+        finishWindowHost(h)
+        restartWaitingVMs(repairedHost: wasRepair ? h : nil)
+        if wasRepair { scheduleRandomFailure(h) }
+    }
+
+    /// Puts host `h` into maintenance mode for `purpose` (the host must be `on`).
+    func enterMaintenance(_ h: Int, purpose: HostPurpose, duration: SimTime = .zero, window: Int = -1) {
+        guard hosts.state[h] == .on else { return }
+        lifecycle.purpose[h] = purpose
+        lifecycle.maintenanceDuration[h] = duration
+        lifecycle.window[h] = Int32(window)
+        lifecycle.reason[h] = .maintenance
+        lifecycle.record[h] = MaintenanceRecord(window: window, host: hosts.configs[h].name, evacuationStart: simulation.now,
+                                                evacuationEnd: nil, vmsMoved: 0, patchDone: nil, backOn: nil, status: "incomplete")
+        changeHostState(h, to: .enteringMaintenance, reason: .maintenance)
+        if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
+    }
+
+    /// Leaves maintenance without a reboot.
+    func exitMaintenance(_ h: Int) {
+        guard hosts.state[h] == .maintenance else { return }
+        simulation.cancel(lifecycle.timer[h])
+        changeHostState(h, to: .on, reason: .maintenance)
+        hostCameOn(h)
+    }
+
+    /// Evacuates host `h` and puts it in standby (DPM or a manual power-off).
+    func enterStandby(_ h: Int, reason: PowerEventReason) {
+        guard hosts.state[h] == .on else { return }
+        lifecycle.purpose[h] = .standby
+        lifecycle.reason[h] = reason
+        changeHostState(h, to: .enteringStandby, reason: reason)
+        if reason == .dpm { summary.dpmPowerOffs += 1 }
+        if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
+    }
+
+    /// Wakes a standby host: it boots for `boot_time` before it takes load.
+    func wake(_ h: Int, reason: PowerEventReason) {
+        guard hosts.state[h] == .standby else { return }
+        lifecycle.reason[h] = reason
+        if reason == .dpm { summary.dpmPowerOns += 1 }
+        changeHostState(h, to: .booting, reason: reason)
+        setHostTimer(h, after: hosts.configs[h].bootTime)
+    }
+
+    // MARK: Rolling patch windows
+
+    func scheduleWindows() {
+        for (w, win) in config.maintenanceWindows.enumerated() where win.start < settings.duration {
+            simulation.schedule(at: win.start, priority: EventPriority.scenario, target: target,
+                                kind: EventKind.windowStart.rawValue, payload: Int64(w))
+        }
+    }
+
+    func windowStarted(_ w: Int) {
+        windows[w].started = simulation.now
+        activeWindows += 1
+        launchWindowHosts(w)
+    }
+
+    func windowPatchTime(_ h: Int) -> SimTime {
+        let w = Int(lifecycle.window[h])
+        return w >= 0 ? config.maintenanceWindows[w].patchTime : .zero
+    }
+
+    /// Starts hosts of window `w` until `hosts_at_once` are in flight; ends the window when done.
+    func launchWindowHosts(_ w: Int) {
+        let win = config.maintenanceWindows[w]
+        while !windows[w].stopped && windows[w].inFlight < win.hostsAtOnce && windows[w].next < win.hosts.count {
+            let h = Int(win.hosts[windows[w].next])
+            windows[w].next += 1
+            guard hosts.state[h] == .on else { continue }   // standby, failed or busy hosts are skipped
+            windows[w].inFlight += 1
+            enterMaintenance(h, purpose: .patch, window: w)
+        }
+        if windows[w].inFlight == 0 && windows[w].finished == nil && (windows[w].stopped || windows[w].next >= win.hosts.count) {
+            windows[w].finished = simulation.now
+            activeWindows -= 1
+            summary.maintenanceWindowSeconds += (simulation.now - (windows[w].started ?? simulation.now)).seconds
+            summary.maintenanceHostsPatched += windows[w].patched
+        }
+    }
+
+    /// A window host is back on (or stuck): free its slot and continue the window.
+    func finishWindowHost(_ h: Int) {
+        let w = Int(lifecycle.window[h])
+        guard w >= 0 else { return }
+        lifecycle.window[h] = -1
+        windows[w].inFlight -= 1
+        launchWindowHosts(w)
+    }
+
+    // MARK: Failures and HA
+
+    /// Schedules host `h`'s next random failure (exponential with mean MTBF, stream `failure/<host>`).
+    func scheduleRandomFailure(_ h: Int) {
+        guard let mtbf = config.failures.mtbf else { return }
+        let dt = failureStreams[h].exponential(mean: mtbf.seconds)
+        let t = simulation.now + SimTime.seconds(dt)
+        guard t < settings.duration else { return }
+        simulation.schedule(at: t, priority: EventPriority.stateChange, target: target,
+                            kind: EventKind.randomFailure.rawValue, payload: Int64(h))
+    }
+
+    func randomFailure(_ h: Int) {
+        if hosts.state[h] == .failed { return }
+        if hosts.state[h].runsVMs || hosts.state[h] == .booting {
+            failHost(h, repairAfter: config.failures.repairTime)
+        } else {
+            scheduleRandomFailure(h)   // powered-down hosts do not fail; draw the next time
+        }
+    }
+
+    /// The host fails: its VMs go down; HA restarts them after `restart_time` when enabled.
+    func failHost(_ h: Int, repairAfter: SimTime) {
+        guard hosts.state[h] != .failed else { return }
+        simulation.cancel(lifecycle.evacuationCheck[h])
+        if var r = lifecycle.record[h] { r.status = "failed"; recorder.record(maintenance: r); lifecycle.record[h] = nil }
+        if lifecycle.window[h] >= 0 { finishWindowHost(h) }
+        let victims = (0..<vms.count).filter { Int(vms.host[$0]) == h }
+        changeHostState(h, to: .failed, reason: .failure)
+        for v in victims {
+            outageStart[v] = simulation.now
+            outageHost[v] = Int32(h)
+            if config.ha.enabled {
+                simulation.schedule(after: config.ha.restartTime, priority: EventPriority.stateChange, target: target,
+                                    kind: EventKind.haRestart.rawValue, payload: Int64(v))
+            }
+        }
+        lifecycle.purpose[h] = .none
+        lifecycle.reason[h] = .repair
+        setHostTimer(h, after: repairAfter)
+    }
+
+    /// HA restart of VM `v` on the least-loaded host with room (must rules honoured, should rules
+    /// ignored as HA does); when none has room the VM waits for a host to come on.
+    func haRestart(_ v: Int) {
+        guard vms.host[v] == noIndex, vms.downReason[v] == .hostFailure || vms.downReason[v] == .haNoCapacity else { return }
+        var best = -1, bestFree = -Double.infinity
+        for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: true, hostOf: { vms.host[$0] }) {
+            let free = hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h]
+            if free > bestFree { best = h; bestFree = free }
+        }
+        guard best >= 0 else { vms.downReason[v] = .haNoCapacity; return }
+        powerOn(v, on: best)
+        closeOutage(v, reason: "ha_restart")
+    }
+
+    /// After a host comes on: VMs waiting for capacity get another HA try; without HA, the VMs of
+    /// a repaired host restart on it.
+    func restartWaitingVMs(repairedHost: Int?) {
+        for v in 0..<vms.count where vms.host[v] == noIndex {
+            if vms.downReason[v] == .haNoCapacity {
+                haRestart(v)
+            } else if !config.ha.enabled, vms.downReason[v] == .hostFailure, let h = repairedHost, Int(outageHost[v]) == h,
+                      canHost(v, on: h) {
+                powerOn(v, on: h)
+                closeOutage(v, reason: "host_repair")
+            }
+        }
+        allocateCPU()
+    }
+
+    func closeOutage(_ v: Int, reason: String) {
+        guard outageHost[v] >= 0 else { return }
+        recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
+                                             down: outageStart[v], restarted: simulation.now,
+                                             restartHost: hosts.configs[Int(vms.host[v])].name, reason: reason))
+        outageHost[v] = -1
+    }
+
+    /// Rows for outages and maintenance still open when the run ends.
+    func closeOpenRecords() {
+        for v in 0..<vms.count where outageHost[v] >= 0 {
+            recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
+                                                 down: outageStart[v], restarted: nil, restartHost: "", reason: "still_down"))
+            outageHost[v] = -1
+        }
+        for h in 0..<hosts.count { if let r = lifecycle.record[h] { recorder.record(maintenance: r); lifecycle.record[h] = nil } }
+    }
+}

@@ -42,9 +42,9 @@ let package = Package(
 
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "TracesTests", dependencies: ["Traces"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"]),
     ]

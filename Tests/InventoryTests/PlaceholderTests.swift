@@ -1,4 +1,0 @@
-import Testing
-@testable import Inventory
-
-@Test func placeholderBuilds() { #expect(Bool(true)) }

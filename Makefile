@@ -36,3 +36,7 @@ bench: deps
 
 clean:
 	rm -rf .build results
+
+## demo-sync: copy scenarios/demo.yaml into the binary's embedded demo.
+demo-sync:
+	python3 -c "y=open('scenarios/demo.yaml').read(); s=open('Sources/Experiments/Build/DemoScenario.swift').read(); a=s.index('#\"\"\"\n')+5; b=s.rindex('\"\"\"#'); open('Sources/Experiments/Build/DemoScenario.swift','w').write(s[:a]+y+s[b:])"

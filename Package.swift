@@ -26,11 +26,7 @@ let package = Package(
         .target(name: "ClusterModel", dependencies: ["SimKernel", "Stochastics", "Traces"]),
         .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Inventory", dependencies: ["Scenarios", "Traces"]),
-        .target(
-            name: "Experiments",
-            dependencies: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Traces"],
-            resources: [.copy("Resources/demo.yaml")]
-        ),
+        .target(name: "Experiments", dependencies: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Traces", "Inventory"]),
         .executableTarget(
             name: "drsim",
             dependencies: [

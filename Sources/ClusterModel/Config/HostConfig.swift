@@ -4,7 +4,7 @@ import SimKernel
 public struct HostConfig: Sendable {
     public var name: String
     public var vendor: CPUVendor
-    /// Rank in ``CPUGeneration/ladder(_:)`` of the vendor.
+    /// Rank of the CPU generation in its vendor's EVC ladder (Scenarios' `CPUGenerationCatalog`).
     public var generationRank: Int
     public var sockets: Int
     public var coresPerSocket: Int

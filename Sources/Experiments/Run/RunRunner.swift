@@ -102,6 +102,10 @@ public enum RunRunner {
             if options.cancellation?.isCancelled == true { try? recorder.close(); throw RunCancelled() }
             let next = min(t + chunk, settings.duration)
             runtime.advance(until: next)
+            if !runtime.violations.isEmpty {
+                try? recorder.close()
+                throw InvariantViolation(cluster: cluster.name, violations: runtime.violations)
+            }
             progress((next - t).seconds)
             t = next
         }

@@ -1,0 +1,234 @@
+import ClusterModel
+import Foundation
+import Scenarios
+import SimKernel
+import Traces
+
+/// Maps a validated scenario to the runtime configuration of a run: the only place where `Spec`
+/// types become model types (STYLE.md). Names are resolved to indices here; traces are loaded
+/// through a shared ``TraceLibrary`` so a sweep reads each file once.
+public enum ModelBuilder {
+    /// Builds the plan of one run. Replication k uses seed `seed + k` (common random numbers).
+    public static func plan(
+        _ loaded: LoadedScenario, configID: String = "base", replication: Int = 0,
+        checkInvariants: Bool = false, traces: TraceLibrary = TraceLibrary()
+    ) throws -> RunPlan {
+        let spec = loaded.spec
+        let settings = RunSettings(
+            seed: spec.seed &+ UInt64(replication),
+            startUnixSeconds: Int64((Double(spec.start.unixMicroseconds) / 1_000_000).rounded(.down)),
+            duration: time(spec.duration), sampleInterval: time(spec.sampleInterval), pue: spec.pue,
+            checkInvariants: checkInvariants)
+        var clusters: [ClusterConfig] = []
+        for rc in loaded.resolved.clusters {
+            clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces))
+        }
+        return RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
+                       settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
+    }
+
+    static func time(_ d: DurationValue) -> SimTime { SimTime(microseconds: d.microseconds) }
+
+    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary) throws -> ClusterConfig {
+        let cs = rc.spec
+        var datastores = Interner(), networks = Interner()
+        for d in cs.datastores { _ = datastores.id(d) }
+        for n in cs.networks { _ = networks.id(n) }
+
+        let hosts: [HostConfig] = rc.hosts.map { h in
+            let p = spec.hostProfiles[h.profileIndex]
+            let vendor: CPUVendor = p.cpu.vendor == .amd ? .amd : .intel
+            return HostConfig(
+                name: h.name, vendor: vendor,
+                generationRank: CPUGenerationCatalog.rank(of: p.cpu.generation, vendor: p.cpu.vendor) ?? 0,
+                sockets: p.cpu.sockets, coresPerSocket: p.cpu.coresPerSocket, coreMHz: Double(p.cpu.mhz),
+                memoryMB: Double(p.memoryMB), vmotionNICGbps: p.vmotionNICGbps, hasVMotionVMkernel: p.vmotionVMkernel,
+                datastores: h.datastores.map { datastores.id($0) }, networks: h.networks.map { networks.id($0) },
+                power: powerModel(p.power), standbyW: p.standbyW, bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
+        }
+
+        // One workload per VM profile; a trace workload gets one per VM entry (its own file range).
+        var workloads: [WorkloadProfile] = []
+        var traceSets: [[UtilizationTrace]] = []
+        var traceEnds: [TraceEnd] = []
+        var workloadOfProfile: [Int: Int32] = [:]
+        var workloadOfEntry: [Int: Int32] = [:]
+        var vms: [VMConfig] = []
+        var indexInEntry: [Int: Int32] = [:]
+        for v in rc.vms {
+            let p = spec.vmProfiles[v.profileIndex]
+            let w: Int32
+            if let trace = p.workload.trace {
+                if let known = workloadOfEntry[v.entryIndex] { w = known } else {
+                    let count = rc.vms.filter { $0.entryIndex == v.entryIndex }.count
+                    let url = URL(fileURLWithPath: trace.path, relativeTo: base).standardizedFileURL
+                    let loaded = try traces.traces(format: trace.format == .csv ? .csv : .planetlab, path: url,
+                                                   startIndex: trace.startIndex, count: count)
+                    traceSets.append(loaded)
+                    traceEnds.append(trace.atEnd == .hold ? .hold : .repeat)
+                    var profile = workloadProfile(p.workload)
+                    profile.traceSet = Int32(traceSets.count - 1)
+                    workloads.append(profile)
+                    w = Int32(workloads.count - 1)
+                    workloadOfEntry[v.entryIndex] = w
+                }
+            } else if let known = workloadOfProfile[v.profileIndex] {
+                w = known
+            } else {
+                workloads.append(workloadProfile(p.workload))
+                w = Int32(workloads.count - 1)
+                workloadOfProfile[v.profileIndex] = w
+            }
+            let k = indexInEntry[v.entryIndex, default: 0]
+            indexInEntry[v.entryIndex] = k + 1
+            vms.append(VMConfig(
+                name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
+                diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
+                sharesPerVCPU: Double(p.shares.perVCPU), reservationMHz: Double(p.reservationMHz),
+                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k))
+        }
+
+        var config = ClusterConfig(
+            name: rc.name, index: rc.index, hosts: hosts, vms: vms, workloads: workloads,
+            traces: traceSets, traceEnds: traceEnds, datastoreNames: datastores.names, networkNames: networks.names,
+            evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: version(cs.vsphereVersion),
+            drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
+            ha: haConfig(cs.ha))
+        let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
+        config.actions = actions(spec.events, hostIndex: hostIndex, vmIndex: vmIndex, repair: spec.failures?.repairTime)
+        config.maintenanceWindows = spec.maintenanceWindows.filter { $0.cluster == rc.name }.map { w in
+            MaintenanceWindowConfig(start: time(w.start), hostsAtOnce: w.hostsAtOnce, patchTime: time(w.patchTime),
+                                    hosts: w.hosts.map { $0.compactMap { hostIndex[$0] } } ?? (0..<Int32(hosts.count)).map { $0 })
+        }
+        if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
+        return config
+    }
+
+    static func powerModel(_ p: PowerSpec) -> PowerModel {
+        if let table = p.table { return .specPower(table) }
+        return .linear(idleW: p.idleW ?? 0, maxW: p.maxW ?? 0)
+    }
+
+    static func workloadProfile(_ w: WorkloadSpec) -> WorkloadProfile {
+        let cpu = w.cpu ?? CPUWorkloadSpec()
+        return WorkloadProfile(
+            cpuMean: cpu.mean,
+            diurnalAmplitude: cpu.diurnal?.amplitude ?? 0, diurnalPeakHour: cpu.diurnal?.peakHour ?? 14,
+            weekendFactor: cpu.weekly?.weekendFactor ?? 1,
+            noiseSigma: cpu.noise?.sigma ?? 0, noiseCorrelationTime: time(cpu.noise?.correlationTime ?? .minutes(30)),
+            burstsPerDay: cpu.bursts?.perDay ?? 0, burstFactor: cpu.bursts?.factor ?? 1,
+            burstMeanDuration: time(cpu.bursts?.duration ?? .minutes(20)), growthPerMonth: cpu.growthPerMonth,
+            activeFraction: w.memory.activeFraction, memoryNoiseSigma: w.memory.noiseSigma,
+            dirtyRateMbps: w.memory.dirtyRateMbps, wwsFraction: w.memory.wwsFraction)
+    }
+
+    static func evcBaseline(_ name: String?) -> (vendor: CPUVendor, rank: Int)? {
+        guard let name, let vendor = CPUGenerationCatalog.vendor(of: name),
+              let rank = CPUGenerationCatalog.rank(of: name, vendor: vendor) else { return nil }
+        return (vendor == .amd ? .amd : .intel, rank)
+    }
+
+    static func license(_ l: ClusterSpec.License) -> LicenseEdition {
+        LicenseEdition(rawValue: l.rawValue) ?? .enterprisePlus
+    }
+
+    static func version(_ text: String) -> (major: Int, minor: Int) {
+        let c = VersionNumber(text)?.components ?? [6, 7]
+        return (c.first ?? 6, c.count > 1 ? c[1] : 0)
+    }
+
+    static func drsConfig(_ s: DRSSpec) -> DRSConfig {
+        var c = DRSConfig()
+        c.enabled = s.enabled
+        c.automation = DRSAutomation(rawValue: s.automation.rawValue) ?? .fullyAutomated
+        c.threshold = s.threshold
+        c.period = time(s.period)
+        c.pairwise = s.pairwise
+        c.demandWindow = time(s.demandWindow)
+        return c
+    }
+
+    static func dpmConfig(_ s: DPMSpec, haEnabled: Bool) -> DPMConfig {
+        var c = DPMConfig()
+        c.enabled = s.enabled
+        c.automation = DPMAutomation(rawValue: s.automation.rawValue) ?? .automatic
+        c.threshold = s.threshold
+        c.targetUtilization = s.targetUtilization
+        c.tolerance = s.tolerance
+        c.historyPowerOn = time(s.historyPowerOn)
+        c.historyPowerOff = time(s.historyPowerOff)
+        c.minHostsOn = s.effectiveMinHostsOn(haEnabled: haEnabled)
+        return c
+    }
+
+    static func vmotionConfig(_ s: VMotionSpec) -> VMotionConfig {
+        var c = VMotionConfig()
+        c.switchoverGoal = time(s.switchoverGoal)
+        c.resumeTime = time(s.resumeTime)
+        c.maxPrecopyRounds = s.maxPrecopyRounds
+        c.sdps = s.sdps
+        c.nicEfficiency = s.nicEfficiency
+        c.storageCopyMbps = s.storageCopyMbps
+        c.minStreamMbps = s.minStreamMbps
+        return c
+    }
+
+    static func haConfig(_ s: HASpec) -> HAConfig {
+        var c = HAConfig()
+        c.enabled = s.enabled
+        c.restartTime = time(s.restartTime)
+        c.admissionControl = s.admissionControl
+        return c
+    }
+
+    static func rules(_ cs: ClusterSpec, hostIndex: [String: Int32], vmIndex: [String: Int32]) -> [RuleConfig] {
+        cs.rules.enumerated().map { i, r in
+            let vmNames = r.vms ?? r.vmGroup.flatMap { cs.vmGroups.members(of: $0) } ?? []
+            let hostNames = r.hostGroup.flatMap { cs.hostGroups.members(of: $0) } ?? []
+            let kind: RuleConfig.Kind = r.kind == .affinity ? .affinity : (r.kind == .antiAffinity ? .antiAffinity : .vmHost)
+            return RuleConfig(name: r.name.isEmpty ? "rule-\(i + 1)" : r.name, kind: kind,
+                              vms: vmNames.compactMap { vmIndex[$0] }, hosts: hostNames.compactMap { hostIndex[$0] },
+                              mode: r.mode == .should ? .should : .must, relation: r.relation == .notRunOn ? .notRunOn : .runOn)
+        }
+    }
+
+    /// The scenario events that name this cluster's VMs or hosts, in file order.
+    static func actions(_ events: [EventSpec], hostIndex: [String: Int32], vmIndex: [String: Int32],
+                        repair: DurationValue?) -> [ScheduledAction] {
+        events.compactMap { e in
+            let at = time(e.at)
+            let host = e.host.flatMap { hostIndex[$0] }
+            switch e.action {
+            case .migrate:
+                guard let v = e.vm.flatMap({ vmIndex[$0] }), let to = e.to.flatMap({ hostIndex[$0] }) else { return nil }
+                return ScheduledAction(at: at, action: .migrate(vm: v, to: to))
+            case .enterMaintenance:
+                return host.map { ScheduledAction(at: at, action: .enterMaintenance(host: $0, duration: e.forDuration.map(time))) }
+            case .exitMaintenance:
+                return host.map { ScheduledAction(at: at, action: .exitMaintenance(host: $0)) }
+            case .failHost:
+                return host.map { ScheduledAction(at: at, action: .failHost(host: $0, repairAfter: (e.repairAfter ?? repair).map(time))) }
+            case .repairHost:
+                return host.map { ScheduledAction(at: at, action: .repairHost(host: $0)) }
+            case .powerOnHost:
+                return host.map { ScheduledAction(at: at, action: .powerOnHost(host: $0)) }
+            case .powerOffHost:
+                return host.map { ScheduledAction(at: at, action: .powerOffHost(host: $0)) }
+            }
+        }
+    }
+}
+
+/// Assigns dense ids to names in order of first appearance.
+struct Interner {
+    private(set) var names: [String] = []
+    private var ids: [String: Int32] = [:]
+    mutating func id(_ name: String) -> Int32 {
+        if let i = ids[name] { return i }
+        names.append(name)
+        ids[name] = Int32(names.count - 1)
+        return Int32(names.count - 1)
+    }
+}

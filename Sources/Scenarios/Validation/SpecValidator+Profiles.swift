@@ -51,7 +51,7 @@ extension SpecValidator {
             guard power.builtin == nil else { return }
             guard let watts = power.watts else {
                 report("model specpower needs watts (11 values at 0 %, 10 % … 100 % load) or builtin "
-                       + "(\(BuiltinPowerTable.validNames.joined(separator: ", ")))", at: path.key("watts"))
+                       + "(\(BuiltinPowerTable.validNames.joined(separator: ", ")))", at: path)
                 return
             }
             guard watts.count == 11 else {

@@ -35,6 +35,11 @@ public struct DurationValue: Hashable, Comparable, Sendable, Codable, CustomStri
 
     public static func < (lhs: DurationValue, rhs: DurationValue) -> Bool { lhs.microseconds < rhs.microseconds }
 
+    /// The sum of two durations.
+    public static func + (lhs: DurationValue, rhs: DurationValue) -> DurationValue {
+        DurationValue(microseconds: lhs.microseconds + rhs.microseconds)
+    }
+
     /// The units accepted in duration strings, largest first, with their length in microseconds.
     static let units: [(symbol: String, microseconds: Int64)] = [
         ("d", 86_400_000_000), ("h", 3_600_000_000), ("m", 60_000_000), ("s", 1_000_000),

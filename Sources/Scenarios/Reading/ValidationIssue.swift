@@ -1,0 +1,35 @@
+/// One problem found in a scenario: where it is (file, key path, line, column) and what is wrong.
+///
+/// ``description`` is `FILE:LINE:COL: KEYPATH: MESSAGE` (the form compilers use, so editors can jump
+/// to it); without a line (a `--set` override) it is `FILE: KEYPATH: MESSAGE`.
+public struct ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The scenario file's name as given to the loader, or `--set` for a command-line override.
+    public var file: String
+    /// The key path, e.g. `clusters[0].hosts[1].count`.
+    public var keyPath: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// 1-based column (in Unicode scalars), when known.
+    public var column: Int?
+    /// What is wrong, with the valid choices or a hint where one helps.
+    public var message: String
+
+    /// Creates an issue.
+    public init(file: String, keyPath: String, line: Int?, column: Int?, message: String) {
+        self.file = file
+        self.keyPath = keyPath
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COL: KEYPATH: MESSAGE`.
+    public var description: String {
+        var location = file
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): \(keyPath): \(message)"
+    }
+}

@@ -1,0 +1,51 @@
+/// DRS settings of a cluster (classic DRS, vSphere 4.1–6.7 semantics, DESIGN §4.5).
+///
+/// The scenario-level `drs:` block gives the defaults for every cluster; a cluster's own `drs:`
+/// block overrides them key by key. Defaults are vSphere's (vmware-facts §7).
+public struct DRSSpec: Codable, Hashable, Sendable {
+    /// DRS automation level (`ClusterDrsConfigInfo.defaultVmBehavior`).
+    public enum Automation: String, SpecEnum {
+        /// Recommendations are logged, never applied.
+        case manual
+        /// Initial placement is automatic, balancing moves are only recommended.
+        case partiallyAutomated = "partially_automated"
+        /// Placement and balancing are automatic.
+        case fullyAutomated = "fully_automated"
+    }
+
+    /// Whether DRS runs in the cluster. Default true.
+    public var enabled = true
+    /// Automation level. Default `fully_automated`.
+    public var automation = Automation.fullyAutomated
+    /// Migration threshold 1 (conservative, mandatory moves only) … 5 (aggressive). Default 3.
+    public var threshold = 3
+    /// Time between two DRS passes. Default 5 min.
+    public var period = DurationValue.minutes(5)
+    /// Pairwise balancing of vSphere 6.5+ (CPU/memory gap between the most and least loaded host).
+    /// Default true.
+    public var pairwise = true
+    /// The window over which VM demand is averaged for DRS (never the instantaneous sample).
+    /// Default 15 min: three samples at the default 5 min `sample_interval`.
+    public var demandWindow = DurationValue.minutes(15)
+
+    /// vSphere's defaults.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case enabled, automation, threshold, period, pairwise
+        case demandWindow = "demand_window"
+    }
+}
+
+extension DRSSpec {
+    /// Reads a `drs:` block; keys it does not give keep the values of `defaults`.
+    init(reading m: MappingReader, defaults: DRSSpec) {
+        self = defaults
+        if let value = m.bool("enabled") { enabled = value }
+        if let value = m.enumValue("automation", Automation.self) { automation = value }
+        if let value = m.int("threshold") { threshold = value }
+        if let value = m.duration("period") { period = value }
+        if let value = m.bool("pairwise") { pairwise = value }
+        if let value = m.duration("demand_window") { demandWindow = value }
+    }
+}

@@ -1,0 +1,28 @@
+/// vSphere HA settings (DESIGN §4.7); scenario-level defaults, overridden key by key per cluster.
+public struct HASpec: Codable, Hashable, Sendable {
+    /// Whether HA restarts the VMs of a failed host. Default false (vSphere's default for a new cluster).
+    public var enabled = false
+    /// Delay between a host failure and the restart of its VMs elsewhere. Default 2 min.
+    public var restartTime = DurationValue.minutes(2)
+    /// Whether admission control reserves failover capacity (one host's worth). Default true.
+    public var admissionControl = true
+
+    /// vSphere's defaults.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case enabled
+        case restartTime = "restart_time"
+        case admissionControl = "admission_control"
+    }
+}
+
+extension HASpec {
+    /// Reads an `ha:` block; keys it does not give keep the values of `defaults`.
+    init(reading m: MappingReader, defaults: HASpec) {
+        self = defaults
+        if let value = m.bool("enabled") { enabled = value }
+        if let value = m.duration("restart_time") { restartTime = value }
+        if let value = m.bool("admission_control") { admissionControl = value }
+    }
+}

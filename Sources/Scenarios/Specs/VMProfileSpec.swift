@@ -1,0 +1,58 @@
+/// A kind of VM (DESIGN §4.1, §4.2): size, resource controls and workload.
+public struct VMProfileSpec: Codable, Hashable, Sendable {
+    /// Profile name, referred to by cluster VM entries (required, unique).
+    public var name: String
+    /// Virtual CPUs (required, ≥ 1).
+    public var vcpus: Int
+    /// A vCPU's nominal speed in MHz. Default (nil): the slowest core of the VM's cluster.
+    public var vcpuMHz: Int?
+    /// Configured memory in GiB (required, > 0).
+    public var memoryGB: Double
+    /// Disk size in GiB, copied by Storage / shared-nothing vMotion. Default 40.
+    public var diskGB = 40.0
+    /// CPU shares. Default `normal` (1000 per vCPU).
+    public var shares = SharesSpec.normal
+    /// CPU reservation in MHz. Default 0.
+    public var reservationMHz = 0
+    /// CPU limit in MHz. Default (nil): unlimited.
+    public var limitMHz: Int?
+    /// Demand model. Default: the ``WorkloadSpec`` defaults.
+    public var workload = WorkloadSpec()
+
+    /// Creates a profile with default disk, shares, reservation, limit and workload.
+    public init(name: String, vcpus: Int, vcpuMHz: Int? = nil, memoryGB: Double) {
+        self.name = name
+        self.vcpus = vcpus
+        self.vcpuMHz = vcpuMHz
+        self.memoryGB = memoryGB
+    }
+
+    /// Memory in MiB.
+    public var memoryMB: Int64 { Int64((memoryGB * 1_024).rounded()) }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, vcpus
+        case vcpuMHz = "vcpu_mhz"
+        case memoryGB = "memory_gb"
+        case diskGB = "disk_gb"
+        case shares
+        case reservationMHz = "reservation_mhz"
+        case limitMHz = "limit_mhz"
+        case workload
+    }
+}
+
+extension VMProfileSpec {
+    /// Reads one element of `vm_profiles`.
+    init(reading m: MappingReader) {
+        self.init(name: m.required("name") { $0.string() } ?? "",
+                  vcpus: m.required("vcpus") { $0.int() } ?? 0,
+                  vcpuMHz: m.int("vcpu_mhz"),
+                  memoryGB: m.required("memory_gb") { $0.double() } ?? 0)
+        if let value = m.double("disk_gb") { diskGB = value }
+        if let value = m.node("shares").flatMap(SharesSpec.read) { shares = value }
+        if let value = m.int("reservation_mhz") { reservationMHz = value }
+        limitMHz = m.int("limit_mhz")
+        if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
+    }
+}

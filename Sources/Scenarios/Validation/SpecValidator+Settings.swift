@@ -1,0 +1,115 @@
+extension SpecValidator {
+    /// schema_version, name, times, energy factors.
+    func checkTopLevel() {
+        let root = SpecPath.root
+        require(spec.schemaVersion == 1, "unsupported schema_version \(spec.schemaVersion) (this drsim reads 1)",
+                at: root.key("schema_version"))
+        checkName(spec.name, what: "scenario name", at: root.key("name"))
+        require(!spec.name.contains("/") && spec.name != "." && spec.name != "..",
+                "scenario name '\(spec.name)' names its output folder: no '/', '.' or '..'", at: root.key("name"))
+        require(spec.duration > .zero, "duration must be longer than 0s", at: root.key("duration"))
+        require(spec.sampleInterval > .zero, "sample_interval must be longer than 0s", at: root.key("sample_interval"))
+        require(spec.sampleInterval <= spec.duration || spec.duration == .zero,
+                "sample_interval (\(spec.sampleInterval)) is longer than duration (\(spec.duration))",
+                at: root.key("sample_interval"))
+        require(spec.pue >= 1, "pue must be at least 1.0 (got \(Self.show(spec.pue)))", at: root.key("pue"))
+        if let price = spec.pricePerKWh {
+            require(price >= 0, "price_per_kwh must not be negative", at: root.key("price_per_kwh"))
+        }
+        if let co2 = spec.co2GramsPerKWh {
+            require(co2 >= 0, "co2_g_per_kwh must not be negative", at: root.key("co2_g_per_kwh"))
+        }
+    }
+
+    /// A name must be non-empty and free of control characters (it goes into CSV cells and messages).
+    func checkName(_ name: String, what: String, at path: SpecPath) {
+        if name.trimmingWhitespace().isEmpty {
+            report("\(what) must not be empty", at: path)
+        } else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            report("\(what) '\(name)' contains a control character", at: path)
+        }
+    }
+
+    /// The scenario-level drs/dpm/vmotion blocks (every `ha` value is valid: durations are ≥ 0).
+    func checkSettings(spec: ScenarioSpec) {
+        checkDRS(spec.drs, inherited: nil, at: SpecPath.root.key("drs"))
+        checkDPM(spec.dpm, inherited: nil, at: SpecPath.root.key("dpm"))
+        checkVMotion(spec.vmotion, inherited: nil, at: SpecPath.root.key("vmotion"))
+    }
+
+    /// Checks DRS settings; with `inherited`, only the values the cluster changed are checked (the
+    /// inherited ones were checked once at the scenario level).
+    func checkDRS(_ drs: DRSSpec, inherited: DRSSpec?, at path: SpecPath) {
+        func own<V: Equatable>(_ key: KeyPath<DRSSpec, V>) -> Bool { inherited.map { $0[keyPath: key] != drs[keyPath: key] } ?? true }
+        if own(\.threshold) {
+            require((1...5).contains(drs.threshold), "threshold must be 1…5 (got \(drs.threshold))", at: path.key("threshold"))
+        }
+        if own(\.period) { require(drs.period > .zero, "period must be longer than 0s", at: path.key("period")) }
+        if own(\.demandWindow) {
+            require(drs.demandWindow > .zero, "demand_window must be longer than 0s", at: path.key("demand_window"))
+        }
+    }
+
+    /// Checks DPM settings (see ``checkDRS(_:inherited:at:)`` for `inherited`).
+    func checkDPM(_ dpm: DPMSpec, inherited: DPMSpec?, at path: SpecPath) {
+        func own<V: Equatable>(_ key: KeyPath<DPMSpec, V>) -> Bool { inherited.map { $0[keyPath: key] != dpm[keyPath: key] } ?? true }
+        if own(\.threshold) {
+            require((1...5).contains(dpm.threshold), "threshold must be 1…5 (got \(dpm.threshold))", at: path.key("threshold"))
+        }
+        let target = dpm.targetUtilization
+        let tolerance = dpm.tolerance
+        if own(\.targetUtilization) {
+            require(target > 0 && target < 1, "target_utilization must be between 0 and 1 (got \(Self.show(target)))",
+                    at: path.key("target_utilization"))
+        }
+        if own(\.tolerance) || own(\.targetUtilization) {
+            if tolerance < 0 || tolerance >= 1 {
+                report("tolerance must be between 0 and 1 (got \(Self.show(tolerance)))", at: path.key("tolerance"))
+            } else if target > 0, target < 1, target - tolerance <= 0 || target + tolerance > 1 {
+                report("target_utilization ± tolerance must stay within 0…1 (got \(Self.show(target)) ± \(Self.show(tolerance)))",
+                       at: path.key("tolerance"))
+            }
+        }
+        if own(\.historyPowerOn) {
+            require(dpm.historyPowerOn > .zero, "history_power_on must be longer than 0s", at: path.key("history_power_on"))
+        }
+        if own(\.historyPowerOff) {
+            require(dpm.historyPowerOff > .zero, "history_power_off must be longer than 0s", at: path.key("history_power_off"))
+        }
+        if let minimum = dpm.minHostsOn, own(\.minHostsOn) {
+            require(minimum >= 1, "min_hosts_on must be at least 1 (got \(minimum))", at: path.key("min_hosts_on"))
+        }
+    }
+
+    /// Checks vMotion settings (see ``checkDRS(_:inherited:at:)`` for `inherited`).
+    func checkVMotion(_ vmotion: VMotionSpec, inherited: VMotionSpec?, at path: SpecPath) {
+        func own<V: Equatable>(_ key: KeyPath<VMotionSpec, V>) -> Bool {
+            inherited.map { $0[keyPath: key] != vmotion[keyPath: key] } ?? true
+        }
+        if own(\.switchoverGoal) {
+            require(vmotion.switchoverGoal > .zero, "switchover_goal must be longer than 0s", at: path.key("switchover_goal"))
+        }
+        if own(\.maxPrecopyRounds) {
+            require(vmotion.maxPrecopyRounds >= 1, "max_precopy_rounds must be at least 1 (got \(vmotion.maxPrecopyRounds))",
+                    at: path.key("max_precopy_rounds"))
+        }
+        if own(\.nicEfficiency) {
+            require(vmotion.nicEfficiency > 0 && vmotion.nicEfficiency <= 1,
+                    "nic_efficiency must be in (0, 1] (got \(Self.show(vmotion.nicEfficiency)))", at: path.key("nic_efficiency"))
+        }
+        if own(\.storageCopyMbps) {
+            require(vmotion.storageCopyMbps > 0, "storage_copy_mbps must be positive", at: path.key("storage_copy_mbps"))
+        }
+        if own(\.minStreamMbps) {
+            require(vmotion.minStreamMbps > 0, "min_stream_mbps must be positive", at: path.key("min_stream_mbps"))
+        }
+    }
+
+    /// Random failures.
+    func checkFailures() {
+        guard let failures = spec.failures else { return }
+        let path = SpecPath.root.key("failures")
+        require(failures.hostMTBF > .zero, "host_mtbf must be longer than 0s", at: path.key("host_mtbf"))
+        require(failures.repairTime > .zero, "repair_time must be longer than 0s", at: path.key("repair_time"))
+    }
+}

@@ -51,8 +51,10 @@ extension ClusterRuntime {
             guard cpu < low && mem < low else { return }
             meanUtil += max(cpu, mem) / Double(on.count)
         }
-        let gap = low - meanUtil
-        let priority = gap >= 0.3 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
+        // Priority 2…5 by how much of the band's floor is unused (docs/dpm.md): 2 when the mean
+        // utilization is under 60 % of the floor, 3 under 80 %, 4 under 90 %, else 5.
+        let gap = (low - meanUtil) / low
+        let priority = gap >= 0.4 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
         guard priority <= dpm.threshold, dpm.automation == .automatic else { return }
         if let h = powerOffCandidate(snapOff, on: on, high: high) { enterStandby(h, reason: .dpm) }
     }

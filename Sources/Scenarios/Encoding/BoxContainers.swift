@@ -11,9 +11,10 @@ enum ScalarWriter {
         }
     }
 
-    /// Shortest round-tripping decimal text; integral values keep a `.0`.
+    /// Shortest round-tripping decimal text; integral values without a fraction (`768`, not `768.0`).
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? ".nan" : (number > 0 ? ".inf" : "-.inf") }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
     }
 }

@@ -60,11 +60,13 @@ extension DurationValue {
     }
 
     private static func bareNumberMessage(_ text: String, _ number: Double) -> String {
-        var hint = "add a unit, e.g. '\(text)s'"
+        let hint: String
         if number >= 60, number.truncatingRemainder(dividingBy: 60) == 0 {
-            hint += " or '\(Int(number / 60))m'"
+            hint = "'\(text)s' or '\(Int(number / 60))m'"
+        } else {
+            hint = "'\(text)s', '\(text)m', '\(text)h' or '\(text)d'"
         }
-        return "duration '\(text)' has no unit: \(hint) (units: d, h, m, s, ms, us)"
+        return "duration '\(text)' has no unit: add a unit, e.g. \(hint) (units: d, h, m, s, ms, us)"
     }
 }
 

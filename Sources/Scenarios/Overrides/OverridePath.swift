@@ -54,9 +54,3 @@ public struct OverridePath: Hashable, Sendable, CustomStringConvertible {
     /// The path as written.
     public var description: String { text }
 }
-
-/// Why an override or a sweep axis could not be parsed or applied.
-public struct OverrideError: Error, Equatable, Sendable {
-    /// A one-line explanation.
-    public let message: String
-}

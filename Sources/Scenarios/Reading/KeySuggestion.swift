@@ -4,20 +4,21 @@ enum KeySuggestion {
     /// The candidate with the smallest edit distance to `word`, if that distance is small enough to
     /// be a plausible typo (at most 2 edits, or a third of the word's length); ties go to the
     /// earliest candidate.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    static func closest(to word: String, in candidates: [String], maximumDistance: Int? = nil) -> String? {
         let target = Array(word.lowercased())
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, target.count / 3), best.distance < target.count else { return nil }
+        let limit = maximumDistance ?? max(2, target.count / 3)
+        guard let best, best.distance <= limit, best.distance < target.count else { return nil }
         return best.name
     }
 
     /// `" (did you mean 'x'?)"` or the empty string.
-    static func hint(for word: String, in candidates: [String]) -> String {
-        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    static func hint(for word: String, in candidates: [String], maximumDistance: Int? = nil) -> String {
+        closest(to: word, in: candidates, maximumDistance: maximumDistance).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment): insertions, deletions,

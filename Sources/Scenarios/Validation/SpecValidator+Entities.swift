@@ -40,9 +40,10 @@ extension SpecValidator {
             }
             guard let profileIndex = spec.vmProfileIndex(named: entry.profile) else { continue }
             let vm = spec.vmProfiles[profileIndex]
-            let fits = hostEntries.contains { vm.memoryGB <= $0.profile.memoryGB && vm.vcpus <= $0.profile.cpu.totalCores }
-            if !fits, vm.vcpus >= 1, vm.memoryGB > 0 {
-                let largest = hostEntries.map(\.profile).max { ($0.memoryGB, $0.cpu.totalCores) < ($1.memoryGB, $1.cpu.totalCores) }
+            let sized = hostEntries.filter { $0.profile.memoryGB > 0 && $0.profile.cpu.totalCores >= 1 }
+            let fits = sized.contains { vm.memoryGB <= $0.profile.memoryGB && vm.vcpus <= $0.profile.cpu.totalCores }
+            if !fits, !sized.isEmpty, vm.vcpus >= 1, vm.memoryGB > 0 {
+                let largest = sized.map(\.profile).max { ($0.memoryGB, $0.cpu.totalCores) < ($1.memoryGB, $1.cpu.totalCores) }
                 let shown = largest.map { " (largest: '\($0.name)', \($0.cpu.totalCores) cores, \(Self.show($0.memoryGB)) GB)" } ?? ""
                 report("VM profile '\(vm.name)' (\(vm.vcpus) vCPUs, \(Self.show(vm.memoryGB)) GB) is larger than every host "
                        + "of cluster '\(cluster.name)'\(shown)", at: path.key("profile"))
@@ -53,7 +54,7 @@ extension SpecValidator {
     /// Reports `name` unless it is one of `known`, with the closest known name.
     func checkKnown(_ name: String, in known: Set<String>, what: String, cluster: String, at path: SpecPath) {
         guard !known.contains(name) else { return }
-        let hint = known.count <= 10_000 ? KeySuggestion.hint(for: name, in: known.sorted()) : ""
+        let hint = known.count <= 10_000 ? KeySuggestion.hint(for: name, in: known.sorted(), maximumDistance: 1) : ""
         report("unknown \(what) '\(name)' in cluster '\(cluster)'\(hint)", at: path)
     }
 }

@@ -58,7 +58,7 @@ extension SpecValidator {
 
     /// A "did you mean" hint among the keys of `known` (skipped for very large inventories).
     private func nameHint(_ name: String, _ known: [String: Int]) -> String {
-        known.count <= 10_000 ? KeySuggestion.hint(for: name, in: known.keys.sorted()) : ""
+        known.count <= 10_000 ? KeySuggestion.hint(for: name, in: known.keys.sorted(), maximumDistance: 1) : ""
     }
 
     /// Maintenance windows: a known cluster, known hosts of it, and hosts left to run the VMs.

@@ -1,9 +1,3 @@
-/// Why a duration string was refused; ``message`` is shown to the user.
-public struct DurationParseError: Error, Equatable, Sendable {
-    /// A one-line explanation, with a hint where one helps.
-    public let message: String
-}
-
 extension DurationValue {
     /// The longest accepted duration: 100 years, far beyond any simulation, far below `Int64` overflow.
     static let maximum = DurationValue.days(36_525)
@@ -60,20 +54,12 @@ extension DurationValue {
     }
 
     private static func bareNumberMessage(_ text: String, _ number: Double) -> String {
-        var hint = "add a unit, e.g. '\(text)s'"
+        let hint: String
         if number >= 60, number.truncatingRemainder(dividingBy: 60) == 0 {
-            hint += " or '\(Int(number / 60))m'"
+            hint = "'\(text)s' or '\(Int(number / 60))m'"
+        } else {
+            hint = "'\(text)s', '\(text)m', '\(text)h' or '\(text)d'"
         }
-        return "duration '\(text)' has no unit: \(hint) (units: d, h, m, s, ms, us)"
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        return "duration '\(text)' has no unit: add a unit, e.g. \(hint) (units: d, h, m, s, ms, us)"
     }
 }

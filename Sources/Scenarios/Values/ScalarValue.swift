@@ -57,8 +57,3 @@ public struct ScalarValue: Hashable, Sendable, Codable, CustomStringConvertible 
         }
     }
 }
-
-extension String {
-    /// The text without `_` digit separators (YAML allows `1_000`).
-    func replacingUnderscores() -> String { filter { $0 != "_" } }
-}

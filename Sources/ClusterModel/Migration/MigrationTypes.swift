@@ -13,6 +13,8 @@ public enum MigrationReason: String, Sendable, CaseIterable {
 /// How a migration request ended (`migrations.csv` `outcome`).
 public enum MigrationOutcome: String, Sendable {
     case ok, rejected, aborted, failed
+    /// Still queued or copying when the run ended (an addition to DESIGN §6's four outcomes).
+    case unfinished
 }
 
 /// Stable reason codes for rejections, aborts and failures (`migrations.csv` `detail`).
@@ -34,6 +36,7 @@ public enum MigrationDetail: String, Sendable, CaseIterable {
     case sourceFailed = "source_failed"
     case mustRule = "must_rule"
     case roundLimit = "round_limit"
+    case runEnded = "run_ended"
 }
 
 /// Stage of an in-flight migration.

@@ -20,6 +20,12 @@ extension ClusterRuntime {
         case .shuttingDown:
             changeHostState(h, to: .standby, reason: lifecycle.reason[h])
             lifecycle.purpose[h] = .none
+            // A rolling window that started while this host powered down still wants it.
+            for w in windows.indices where windows[w].started != nil && windows[w].finished == nil
+                && config.maintenanceWindows[w].hosts[windows[w].next...].contains(Int32(h)) {
+                wake(h, reason: .maintenance)
+                break
+            }
         case .booting:
             changeHostState(h, to: .on, reason: lifecycle.reason[h])
             hostCameOn(h)
@@ -55,6 +61,9 @@ extension ClusterRuntime {
         let wasRepair = lifecycle.purpose[h] == .repair
         lifecycle.purpose[h] = .none
         finishWindowHost(h)
+        for w in windows.indices where windows[w].started != nil && windows[w].finished == nil && windows[w].inFlight == 0 {
+            launchWindowHosts(w)   // a window waiting for this host to boot continues
+        }
         restartWaitingVMs(repairedHost: wasRepair ? h : nil)
         if wasRepair { scheduleRandomFailure(h) }
     }
@@ -108,9 +117,14 @@ extension ClusterRuntime {
         }
     }
 
+    /// A window starts: DPM is suspended in the cluster and its standby hosts are woken so that
+    /// they can be patched too (Update Manager powers standby hosts on for remediation).
     func windowStarted(_ w: Int) {
         windows[w].started = simulation.now
         activeWindows += 1
+        for h in config.maintenanceWindows[w].hosts where hosts.state[Int(h)] == .standby {
+            wake(Int(h), reason: .maintenance)
+        }
         launchWindowHosts(w)
     }
 
@@ -124,8 +138,11 @@ extension ClusterRuntime {
         let win = config.maintenanceWindows[w]
         while !windows[w].stopped && windows[w].inFlight < win.hostsAtOnce && windows[w].next < win.hosts.count {
             let h = Int(win.hosts[windows[w].next])
+            if hosts.state[h] == .booting || hosts.state[h] == .shuttingDown || hosts.state[h] == .enteringStandby {
+                break   // woken for the window (or still powering down): wait until it is on
+            }
             windows[w].next += 1
-            guard hosts.state[h] == .on else { continue }   // standby, failed or busy hosts are skipped
+            guard hosts.state[h] == .on else { continue }   // failed or already in maintenance: skipped
             windows[w].inFlight += 1
             enterMaintenance(h, purpose: .patch, window: w)
         }

@@ -17,6 +17,7 @@ extension ClusterRuntime {
             for v in 0..<vms.count where Int(vms.host[v]) == h {
                 vms.host[v] = noIndex
                 vms.downReason[v] = .hostFailure
+                downSince[v] = now
                 vms.cpuServedMHz[v] = 0
                 summary.haOutages += 1
             }

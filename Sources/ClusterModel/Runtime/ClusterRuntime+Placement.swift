@@ -1,3 +1,5 @@
+import SimKernel
+
 extension ClusterRuntime {
     /// Whether VM `v` may run on host `h`: the host is on, mounts the VM's datastore and has its
     /// network label (DESIGN §4.1), and has memory for it.
@@ -41,6 +43,7 @@ extension ClusterRuntime {
     func powerOn(_ v: Int, on h: Int) {
         vms.host[v] = HostIndex(h)
         vms.downReason[v] = .none
+        summary.vmSecondsDown += (simulation.now - downSince[v]).seconds
         vms.featureRank[v] = Int16(config.evc?.rank ?? hosts.configs[h].generationRank)
         hosts.memoryReservedMB[h] += vms.footprintMB[v]
         hosts.vmCount[h] += 1

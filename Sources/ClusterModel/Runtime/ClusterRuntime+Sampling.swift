@@ -157,7 +157,6 @@ extension ClusterRuntime {
         summary.cpuUnmetMHzSeconds += row.cpuUnmetMHz * dt
         summary.hostOnSeconds += Double(row.hostsOn) * dt
         summary.standbyHostSeconds += Double(row.hostsStandby) * dt
-        summary.vmSecondsDown += Double(row.vmsDown) * dt
         summary.chlsd.add(row.chlsd)
         summary.chlsdQuantiles.add(row.chlsd)
     }

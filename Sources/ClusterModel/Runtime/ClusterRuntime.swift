@@ -32,6 +32,8 @@ public final class ClusterRuntime: EventHandler {
     var failureStreams: [RandomStream]
     var outageStart: [SimTime]
     var outageHost: [Int32]
+    /// Since when each VM has been down (meaningful while it is down; all VMs start down until placed).
+    var downSince: [SimTime]
     /// A typical vMotion's duration before any has completed (mean VM, full link), seconds.
     let estimatedVMotionSeconds: Double
     // vMotion engine state (ClusterRuntime+Migration.swift).
@@ -103,6 +105,7 @@ public final class ClusterRuntime: EventHandler {
         failureStreams = config.failures.mtbf == nil ? [] : config.hosts.map { RandomStream(master: settings.seed, name: "failure/" + $0.name) }
         outageStart = Array(repeating: .zero, count: config.vms.count)
         outageHost = Array(repeating: -1, count: config.vms.count)
+        downSince = Array(repeating: .zero, count: config.vms.count)
         target = simulation.register(self)
     }
 
@@ -129,6 +132,10 @@ public final class ClusterRuntime: EventHandler {
     public func finish() -> ClusterSummary {
         let end = settings.duration
         emitPendingRow()
+        for v in 0..<vms.count where vms.host[v] == noIndex { summary.vmSecondsDown += (end - downSince[v]).seconds }
+        for id in migrations.active + migrations.queue {
+            recordOutcome(migrations.slots[Int(id)], outcome: .unfinished, detail: .runEnded)
+        }
         closeOpenRecords()
         for w in windows.indices where windows[w].started != nil && windows[w].finished == nil {
             summary.maintenanceWindowSeconds += (end - windows[w].started!).seconds

@@ -68,7 +68,7 @@ public enum OutputColumns {
         .init("downtime_ms", "Switchover (stun) time, ms."),
         .init("lost_pings", "Pings (1 s period, random phase per VM) falling inside the downtime."),
         .init("sdps_engaged", "`true` when SDPS throttled the guest so pre-copy could converge."),
-        .init("outcome", "`ok`, `rejected`, `aborted` or `failed`."),
+        .init("outcome", "`ok`, `rejected`, `aborted`, `failed`, or `unfinished` (still queued or copying when the run ended)."),
         .init("detail", "Reason code of a rejection, abort or failure (`round_limit` for an `ok` that hit the round limit); see docs/vmotion.md."),
     ]
 
@@ -155,6 +155,7 @@ public enum OutputColumns {
         .init("maintenance_window_s", "Total duration of the rolling patch windows, s."),
         .init("migrations_failed", "Migrations whose source failed mid-copy."),
         .init("sdps_engaged", "Migrations during which SDPS throttled the guest."),
+        .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
     ]
 
     /// The header line of a column list.

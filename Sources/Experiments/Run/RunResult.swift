@@ -46,6 +46,7 @@ public struct RunSummary: Sendable {
     public var maintenanceWindowS = 0.0
     public var migrationsFailed = 0
     public var sdpsEngaged = 0
+    public var migrationsUnfinished = 0
 
     public init() {}
 
@@ -66,7 +67,7 @@ public struct RunSummary: Sendable {
             CSVNumber.format(vmHoursDown, decimals: 6), String(hostPowerCycles), String(failedAdmissions),
             String(dpmPowerOffs), String(dpmPowerOns), CSVNumber.format(standbyHostHours, decimals: 6),
             String(maintenanceHostsPatched), CSVNumber.format(maintenanceWindowS, decimals: 6),
-            String(migrationsFailed), String(sdpsEngaged),
+            String(migrationsFailed), String(sdpsEngaged), String(migrationsUnfinished),
         ]
     }
 
@@ -113,6 +114,7 @@ public struct RunSummary: Sendable {
             s.maintenanceWindowS += p.maintenanceWindowSeconds
             s.migrationsFailed += m.count(.failed)
             s.sdpsEngaged += m.sdpsEngaged
+            s.migrationsUnfinished += m.count(.unfinished)
         }
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
         s.chlsdMean = chlsdCount > 0 ? chlsdSum / Double(chlsdCount) : 0

@@ -3,7 +3,7 @@ SWIFT       ?= swift
 RELEASE_BIN := .build/release
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build build-debug run test bench notebooks clean
+.PHONY: deps build build-debug run test bench notebooks clean demo-sync docs fuzz
 
 ## deps: install the system packages drsim needs (GNU GSL) when missing.
 deps:
@@ -39,4 +39,10 @@ clean:
 
 ## demo-sync: copy scenarios/demo.yaml into the binary's embedded demo.
 demo-sync:
-	python3 -c "y=open('scenarios/demo.yaml').read(); s=open('Sources/Experiments/Build/DemoScenario.swift').read(); a=s.index('#\"\"\"\n')+5; b=s.rindex('\"\"\"#'); open('Sources/Experiments/Build/DemoScenario.swift','w').write(s[:a]+y+s[b:])"
+	python3 -c "y=open('scenarios/demo.yaml').read(); s=open('Sources/Experiments/Build/DemoScenario.swift').read(); a=s.index('#\"\"\"\n')+5; b=s.rindex('\"\"\"#'); open('Sources/Experiments/Build/DemoScenario.swift','w').write(s[:a]+y+chr(10)+s[b:])"
+
+## docs: regenerate the column tables of docs/outputs.md from the code.
+docs: build
+	$(RELEASE_BIN)/drsim columns > .columns.md
+	python3 -c "d=open('docs/outputs.md').read(); c=open('.columns.md').read(); a=d.index('<!-- columns:begin -->')+len('<!-- columns:begin -->'); b=d.index('<!-- columns:end -->'); open('docs/outputs.md','w').write(d[:a]+chr(10)+c+d[b:])"
+	rm -f .columns.md

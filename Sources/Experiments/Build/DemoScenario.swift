@@ -67,5 +67,6 @@ clusters:
 events:
   - {at: 2d, action: migrate, vm: web-0007, to: prod-a-esx03}
   - {at: 3d2h, action: enter_maintenance, host: prod-a-esx05, for: 45m}
+
 """#
 }

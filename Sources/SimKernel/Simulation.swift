@@ -33,9 +33,10 @@ public final class Simulation {
     /// The simulation's mutable state, kept out of the class's stored properties.
     ///
     /// Performance: a class's `var`s pay a dynamic exclusivity check (`swift_beginAccess`) on
-    /// every access, about 15 % of `KernelBenchmark.holdModel` at 1,000 pending in a release
-    /// build. State reached through a `let` pointer is checked statically only. Sound because
-    /// no access to `State` is held across a handler call (see `run(until:)`).
+    /// every access. State reached through a `let` pointer is checked statically only. Sound
+    /// because no access to `State` is held across a handler call (see `run(until:)`).
+    /// KernelBenchmark.holdModel, release, 1,000 pending: 7.3 M events/s as class `var`s,
+    /// 9.3 M events/s through the pointer.
     @usableFromInline
     internal struct State {
         @usableFromInline var now: SimTime = .zero

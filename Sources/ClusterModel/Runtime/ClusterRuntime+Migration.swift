@@ -74,14 +74,14 @@ extension ClusterRuntime {
         }
     }
 
-    /// Each concurrent stream needs at least `minStreamMbps` on both NICs.
+    /// Each concurrent stream needs at least `minStreamMbps` of line rate on both NICs
+    /// ([Docs-vMotionNet]: 250 Mbit/s per concurrent vMotion); a first stream always starts.
     private func streamBandwidthSuffices(_ m: MigrationSlot) -> Bool {
         let s = Int(m.source), d = Int(m.destination)
-        let streams = Double(ledger.networkCost[s] + 1)
-        let streamsD = Double(ledger.networkCost[d] + 1)
-        let min = config.vmotion.minStreamMbps
-        return linkMbps[s] / streams >= min * 0.999 && linkMbps[d] / streamsD >= min * 0.999
-            || ledger.networkCost[s] == 0 && ledger.networkCost[d] == 0
+        let min = config.vmotion.minStreamMbps * 0.999
+        let lineS = hosts.configs[s].vmotionNICGbps * 1_000, lineD = hosts.configs[d].vmotionNICGbps * 1_000
+        return (lineS / Double(ledger.networkCost[s] + 1) >= min && lineD / Double(ledger.networkCost[d] + 1) >= min)
+            || (ledger.networkCost[s] == 0 && ledger.networkCost[d] == 0)
     }
 
     private func startMigration(_ id: Int32) {
@@ -242,10 +242,15 @@ extension ClusterRuntime {
 
     /// Ends a copying migration: releases its costs, records it, restarts the queue.
     func finishMigration(_ id: Int32, outcome: MigrationOutcome, detail: MigrationDetail) {
-        let m = migrations.slots[Int(id)]
+        var m = migrations.slots[Int(id)]
         let v = Int(m.vm), s = Int(m.source), d = Int(m.destination)
         simulation.cancel(m.handle)
         let wasActive = m.started != nil
+        if wasActive && m.phase != .switchover {
+            // Count what was sent up to an abort or failure.
+            let sent = min(m.remainingMbit, m.rateMbps * (simulation.now - m.lastUpdate).seconds)
+            if m.phase == .diskCopy { m.storageSentMbit += sent } else { m.memorySentMbit += sent }
+        }
         if wasActive {
             ledger.apply(source: s, destination: d, storage: m.sharedNothing, datastores: m.chargedDatastores, sign: -1)
             if outcome != .ok { hosts.memoryReservedMB[d] -= vms.footprintMB[v] }

@@ -44,19 +44,34 @@ extension ClusterRuntime {
             return
         }
         guard !transitioning, on.count - 1 >= dpm.minHostsOn else { return }
-        let snapOff = makeSnapshot(samples: dpmSamples(dpm.historyPowerOff), conservative: true)
+        var snap = makeSnapshot(samples: dpmSamples(dpm.historyPowerOff), conservative: true)
+        var remaining = on
+        // DPM keeps powering hosts off while some host is below the band and the cluster's spare
+        // capacity justifies it, each choice made on the what-if placement left by the previous ones.
+        while remaining.count - 1 >= dpm.minHostsOn, dpm.automation == .automatic,
+              let priority = powerOffPriority(snap, on: remaining, low: low), priority <= dpm.threshold,
+              let (h, after) = powerOffCandidate(snap, on: remaining, high: high) {
+            enterStandby(h, reason: .dpm)
+            snap = after
+            remaining.removeAll { $0 == h }
+        }
+    }
+
+    /// Priority 2…5 of powering a host off, or nil when no host is below the band on both CPU
+    /// and memory ([VMwareBlog-DPM-2015]: power-off is evaluated when hosts run below the band).
+    /// By how much of the band's floor the cluster leaves unused (docs/dpm.md): 2 when the mean
+    /// utilization is under 60 % of the floor, 3 under 80 %, 4 under 90 %, else 5.
+    func powerOffPriority(_ snap: BalanceSnapshot, on: [Int], low: Double) -> Int? {
         var meanUtil = 0.0
+        var anyBelow = false
         for h in on {
-            let cpu = snapOff.hostCPU[h] / snapOff.cpuCapacity[h], mem = snapOff.hostMemory[h] / snapOff.memoryCapacity[h]
-            guard cpu < low && mem < low else { return }
+            let cpu = snap.hostCPU[h] / snap.cpuCapacity[h], mem = snap.hostMemory[h] / snap.memoryCapacity[h]
+            if cpu < low && mem < low { anyBelow = true }
             meanUtil += max(cpu, mem) / Double(on.count)
         }
-        // Priority 2…5 by how much of the band's floor is unused (docs/dpm.md): 2 when the mean
-        // utilization is under 60 % of the floor, 3 under 80 %, 4 under 90 %, else 5.
+        guard anyBelow else { return nil }
         let gap = (low - meanUtil) / low
-        let priority = gap >= 0.4 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
-        guard priority <= dpm.threshold, dpm.automation == .automatic else { return }
-        if let h = powerOffCandidate(snapOff, on: on, high: high) { enterStandby(h, reason: .dpm) }
+        return gap >= 0.4 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
     }
 
     /// The standby host to wake: the largest CPU capacity, ties to the lowest index.
@@ -68,25 +83,27 @@ extension ClusterRuntime {
         return best
     }
 
-    /// The least-loaded `on` host whose VMs all fit elsewhere with every remaining host ≤ `high`
+    /// The least-loaded `on` host below the band whose VMs all fit elsewhere with every remaining host ≤ `high`
     /// (a what-if evacuation), honouring must rules and, with HA admission control, leaving one
     /// host's worth of spare memory (N+1). Ties go to the highest index (spare hosts at the end).
-    func powerOffCandidate(_ snap: BalanceSnapshot, on: [Int], high: Double) -> Int? {
-        var best: Int?
+    func powerOffCandidate(_ snap: BalanceSnapshot, on: [Int], high: Double) -> (Int, BalanceSnapshot)? {
+        var best: (Int, BalanceSnapshot)?
         var bestLoad = Double.infinity
-        for h in on.reversed() where snap.load[h] < bestLoad {
-            if whatIfEvacuation(h, snap: snap, high: high, on: on) { best = h; bestLoad = snap.load[h] }
+        let low = config.dpm.targetUtilization - config.dpm.tolerance
+        for h in on.reversed() where snap.load[h] < bestLoad && snap.load[h] < low {
+            if let after = whatIfEvacuation(h, snap: snap, high: high, on: on) { best = (h, after); bestLoad = snap.load[h] }
         }
         return best
     }
 
-    func whatIfEvacuation(_ h: Int, snap base: BalanceSnapshot, high: Double, on: [Int]) -> Bool {
+    /// The snapshot after moving every VM of `h` elsewhere, or nil when that is not possible.
+    func whatIfEvacuation(_ h: Int, snap base: BalanceSnapshot, high: Double, on: [Int]) -> BalanceSnapshot? {
         var snap = base
         snap.participates[h] = false
         var residents = (0..<vms.count).filter { Int(snap.plannedHost[$0]) == h }
         residents.sort { snap.cpuEntitlement[$0] > snap.cpuEntitlement[$1] || (snap.cpuEntitlement[$0] == snap.cpuEntitlement[$1] && $0 < $1) }
         for v in residents {
-            if vms.migrating[v] { return false }
+            if vms.migrating[v] { return nil }
             var best = -1, bestLoad = Double.infinity
             for d in on where d != h {
                 let cpu = (snap.hostCPU[d] + snap.cpuEntitlement[v]) / snap.cpuCapacity[d]
@@ -95,7 +112,7 @@ extension ClusterRuntime {
                       rules.allows(v, on: d, mustOnly: true, hostOf: { snap.plannedHost[$0] }) else { continue }
                 if max(cpu, mem) < bestLoad { best = d; bestLoad = max(cpu, mem) }
             }
-            guard best >= 0 else { return false }
+            guard best >= 0 else { return nil }
             snap.move(v, to: best)
         }
         if config.ha.enabled && config.ha.admissionControl {
@@ -103,8 +120,8 @@ extension ClusterRuntime {
             let total = remaining.reduce(0.0) { $0 + hosts.memoryCapacityMB[$1] }
             let largest = remaining.map { hosts.memoryCapacityMB[$0] }.max() ?? 0
             let used = remaining.reduce(0.0) { $0 + snap.hostFootprint[$1] }
-            if used > total - largest { return false }
+            if used > total - largest { return nil }
         }
-        return true
+        return snap
     }
 }

@@ -8,6 +8,8 @@ import SimKernel
 extension ClusterRuntime {
     /// Pairwise-balancing utilization gaps by threshold 1…5 (none at 1). [FD-2019-Pairwise]
     static let pairwiseGapLimit: [Double] = [.infinity, 0.30, 0.20, 0.10, 0.05]
+    /// Feasible destinations tried per host class for each VM (the least loaded ones).
+    static let destinationsPerClass = 4
 
     func scheduleDRS(at t: SimTime) {
         guard config.drs.enabled, t < settings.duration else { return }
@@ -119,21 +121,39 @@ extension ClusterRuntime {
         for v in 0..<vms.count where snap.plannedHost[v] >= 0 && !vms.migrating[v] && !rules.inAffinity[v] {
             byHost[Int(snap.plannedHost[v])].append(v)
         }
+        var dests: [Int] = []
+        var classStarts: [Int] = []
         while let why = triggered() {
             let mean = snap.meanLoad
             let current = snap.chlsd
             var best: (v: Int, s: Int, d: Int, chlsd: Double)?
             var rejectedByCost = false
+            // Destinations below the mean, grouped by host class and sorted by load. Within a class
+            // a move's CHLSD gain falls as the destination's load rises, so only the first few
+            // feasible destinations of each class can hold the best move: the pass evaluates
+            // O(VMs × classes) candidates instead of O(VMs × hosts). (make bench, planetlab-20110303:
+            // 3.7 s → see docs/performance.md.)
+            dests.removeAll(keepingCapacity: true)
+            for d in 0..<hosts.count where snap.participates[d] && snap.load[d] < mean { dests.append(d) }
+            dests.sort { (hostClass[$0], snap.load[$0], $0) < (hostClass[$1], snap.load[$1], $1) }
+            classStarts.removeAll(keepingCapacity: true)
+            for (i, d) in dests.enumerated() where i == 0 || hostClass[d] != hostClass[dests[i - 1]] { classStarts.append(i) }
+            classStarts.append(dests.count)
             for s in 0..<hosts.count where snap.participates[s] && snap.load[s] > mean && movesFrom[s] < cap {
                 for v in byHost[s] where Int(snap.plannedHost[v]) == s {
-                    for d in 0..<hosts.count where d != s && snap.participates[d] && snap.load[d] < mean {
-                        rec.candidatesEvaluated += 1
-                        let after = snap.chlsdAfterMove(v, to: d)
-                        guard after < (best?.chlsd ?? current) - 1e-12 else { continue }
-                        guard snap.fits(v, on: d), drsCompatible(v, d),
-                              rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
-                        guard drsMoveWorthIt(v, from: s, to: d, snap: snap, mean: mean) else { rejectedByCost = true; continue }
-                        best = (v, s, d, after)
+                    for c in 0..<(classStarts.count - 1) {
+                        var feasible = 0
+                        for i in classStarts[c]..<classStarts[c + 1] where feasible < Self.destinationsPerClass {
+                            let d = dests[i]
+                            rec.candidatesEvaluated += 1
+                            guard snap.fits(v, on: d), drsCompatible(v, d),
+                                  rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
+                            feasible += 1
+                            let after = snap.chlsdAfterMove(v, to: d)
+                            guard after < (best?.chlsd ?? current) - 1e-12 else { continue }
+                            guard drsMoveWorthIt(v, from: s, to: d, snap: snap, mean: mean) else { rejectedByCost = true; continue }
+                            best = (v, s, d, after)
+                        }
                     }
                 }
             }

@@ -26,6 +26,8 @@ public final class ClusterRuntime: EventHandler {
     /// Recent demand per VM for DRS and DPM windows.
     var history: DemandHistory
     let rules: RuleBook
+    /// Hosts with identical capacity and compatibility share a class (DRS candidate pruning).
+    let hostClass: [Int32]
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
@@ -97,6 +99,7 @@ public final class ClusterRuntime: EventHandler {
         let longest = max(config.drs.demandWindow.seconds, config.dpm.historyPowerOff.seconds, config.dpm.historyPowerOn.seconds)
         history = DemandHistory(vms: config.vms.count, capacity: max(1, Int((longest / interval).rounded(.up))))
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
+        hostClass = HostClasses.classes(of: config.hosts)
         let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
         let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
         estimatedVMotionSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)

@@ -51,13 +51,19 @@ public struct SlurmScript: Sendable {
         logs=\(Self.quoted(folder + "/slurm-logs"))
         mkdir -p "$logs"
         array_job=$(sbatch --parsable "${extra[@]}" --job-name=\(Self.quoted(jobName)) --array=1-\(shards) \\
-            --cpus-per-task=\(cpusPerTask) --output="$logs/shard-%a.out" \\
-            --wrap=\(Self.quoted(taskCommand)))
+            --cpus-per-task=\(cpusPerTask) --output="$logs/shard-%a.out" <<'JOB'
+        #!/bin/sh
+        \(taskCommand)
+        JOB
+        )
         array_job=${array_job%%;*}
         echo "submitted job array $array_job (\(shards) shards)"
         merge_job=$(sbatch --parsable "${extra[@]}" --job-name=\(Self.quoted(jobName + "-merge")) \\
-            --dependency="afterok:$array_job" --kill-on-invalid-dep=yes --output="$logs/merge.out" \\
-            --wrap=\(Self.quoted(mergeCommand)) "${wait_flag[@]}")
+            --dependency="afterok:$array_job" --kill-on-invalid-dep=yes --output="$logs/merge.out" "${wait_flag[@]}" <<'JOB'
+        #!/bin/sh
+        \(mergeCommand)
+        JOB
+        )
         echo "submitted merge job ${merge_job%%;*} (runs when every shard succeeded)"
 
         """

@@ -58,7 +58,8 @@ public enum SweepRunner {
             while request.cancellation?.isCancelled != true, let i = tracker.take(limit: pending.count) {
                 do {
                     try execute(pending[i], prepared: prepared, request: request, threads: threads)
-                    request.progress?(tracker.finished())
+                    let progress = tracker.finished()  // counted even without a progress callback
+                    request.progress?(progress)
                 } catch is RunCancelled {
                     return
                 } catch {

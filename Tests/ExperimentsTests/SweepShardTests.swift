@@ -65,5 +65,16 @@ import Testing
         #expect(throws: InputError.self) { try SweepMerge.merge([a.path, b.path]) }
         #expect(throws: InputError.self) { try SweepMerge.merge([a.appendingPathComponent("nothing").path]) }
         #expect(throws: InputError.self) { try SweepMerge.merge([]) }
+
+        // A hand-edited plan that would point outside the folder is refused, not followed.
+        let plan = a.appendingPathComponent("tiny-sweep/sweep-plan.json")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "c000-drs.threshold-3", with: "../../elsewhere").write(to: plan, atomically: true, encoding: .utf8)
+        do {
+            _ = try SweepMerge.merge([a.path])
+            Issue.record("the unsafe plan was accepted")
+        } catch {
+            #expect(String(describing: error).contains("unsafe folder name '../../elsewhere'"))
+        }
     }
 }

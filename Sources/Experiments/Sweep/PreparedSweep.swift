@@ -5,7 +5,7 @@ import Traces
 /// A sweep checked from end to end before anything runs: the scenario loaded with its plain
 /// overrides, the axes expanded, every configuration's scenario read, validated and built once.
 /// Bad input (an unknown key, an empty axis, a value of the wrong type, a bad trace) throws here.
-struct PreparedSweep: @unchecked Sendable {
+struct PreparedSweep: Sendable {
     /// The loaded base scenario (plain `--set` overrides applied).
     let base: LoadedScenario
     let layout: SweepLayout

@@ -74,7 +74,10 @@ public struct SweepLayout: Codable, Equatable, Sendable {
     /// Writes `sweep-plan.json` into `folder` (through a temporary file and a rename, so shards
     /// writing the same file at once never leave a torn one).
     public func write(into folder: URL) throws {
-        try AtomicFile.write(try jsonData(), to: folder.appendingPathComponent(Self.fileName))
+        let url = folder.appendingPathComponent(Self.fileName)
+        let data = try jsonData()
+        if FileManager.default.contents(atPath: url.path) == data { return }
+        try AtomicFile.write(data, to: url)
     }
 
     /// Reads `sweep-plan.json` from the sweep folder `folder`.
@@ -83,11 +86,30 @@ public struct SweepLayout: Codable, Equatable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("\(folder.path): not a sweep folder (no \(fileName))")
         }
+        let layout: SweepLayout
         do {
-            return try JSONDecoder().decode(SweepLayout.self, from: data)
+            layout = try JSONDecoder().decode(SweepLayout.self, from: data)
         } catch {
             throw InputError("\(path): unreadable sweep plan (\(error))")
         }
+        if let problem = layout.problem { throw InputError("\(path): \(problem)") }
+        return layout
+    }
+
+    /// What makes a (hand-edited) plan unusable, or nil: counts and indices out of range, or a
+    /// slug that is not a plain folder name.
+    var problem: String? {
+        if configurations.isEmpty { return "no configurations" }
+        if replications < 1 { return "replications must be at least 1" }
+        if !configurations.indices.contains(baselineIndex) { return "baseline_index \(baselineIndex) is out of range" }
+        if configurations.count.multipliedReportingOverflow(by: replications).overflow { return "too many runs" }
+        for c in configurations {
+            if c.values.count != axes.count { return "configuration \(c.id) has \(c.values.count) values for \(axes.count) axes" }
+            let plain = !c.slug.isEmpty && !c.slug.hasPrefix(".")
+                && c.slug.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
+            if !plain { return "configuration \(c.id) has an unsafe folder name '\(c.slug)'" }
+        }
+        return nil
     }
 
     /// FNV-1a 64 of `text`'s UTF-8 bytes, 16 hex digits.

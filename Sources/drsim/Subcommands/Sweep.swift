@@ -52,6 +52,7 @@ extension DRSimCommand {
                 if let jobs { request.jobs = jobs }
                 if let shard { request.shard = try ShardSpec.parse(shard) }
                 if let emitSlurm {
+                    guard shard == nil else { throw InputError("--shard and --emit-slurm do not go together: the script runs every shard") }
                     let script = try SweepRunner.slurmScript(request, shards: emitSlurm, cpusPerTask: jobs ?? 1,
                                                              drsimPath: Self.executablePath)
                     print(script.text, terminator: "")

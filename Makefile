@@ -42,7 +42,8 @@ demo-sync:
 	python3 -c "y=open('scenarios/demo.yaml').read(); s=open('Sources/Experiments/Build/DemoScenario.swift').read(); a=s.index('#\"\"\"\n')+5; b=s.rindex('\"\"\"#'); open('Sources/Experiments/Build/DemoScenario.swift','w').write(s[:a]+y+chr(10)+s[b:])"
 
 ## docs: regenerate the column tables of docs/outputs.md from the code.
-docs: build
-	$(RELEASE_BIN)/drsim columns > .columns.md
+docs: deps
+	$(SWIFT) build --product drsim
+	.build/debug/drsim columns > .columns.md
 	python3 -c "d=open('docs/outputs.md').read(); c=open('.columns.md').read(); a=d.index('<!-- columns:begin -->')+len('<!-- columns:begin -->'); b=d.index('<!-- columns:end -->'); open('docs/outputs.md','w').write(d[:a]+chr(10)+c+d[b:])"
 	rm -f .columns.md

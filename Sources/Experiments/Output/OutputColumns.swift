@@ -158,6 +158,52 @@ public enum OutputColumns {
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
     ]
 
+    /// `sweep.csv` columns before the axes: the configuration id.
+    public static let sweepLeading: [OutputColumn] = [
+        .init("config_id", "Configuration id: the axis assignments in axis order (`drs.threshold=4,dpm.enabled=true`), `base` without axes."),
+    ]
+
+    /// `sweep.csv` columns after the axes: the run, then every `summary.csv` column from `sim_days` on.
+    public static var sweepTrailing: [OutputColumn] {
+        [.init("replication", "Replication index k."),
+         .init("seed", "Master seed of the run: scenario seed + k, the same in every configuration (common random numbers).")]
+            + sweepMetrics
+    }
+
+    /// The `summary.csv` columns that `sweep.csv` repeats: from `sim_days` on.
+    public static var sweepMetrics: [OutputColumn] { Array(summary.drop { $0.name != "sim_days" }) }
+
+    /// The metrics `comparison.csv` summarizes, in row order: the `summary.csv` columns from `energy_kwh` on.
+    public static var comparisonMetrics: [OutputColumn] { Array(summary.drop { $0.name != "energy_kwh" }) }
+
+    /// `comparison.csv` columns after the axes.
+    public static let comparisonStatistics: [OutputColumn] = [
+        .init("metric", "A `summary.csv` column name (`energy_kwh`, `chlsd_p95`, …)."),
+        .init("n", "Replications of the configuration."),
+        .init("mean", "Mean of the metric over the replications."),
+        .init("sd", "Sample standard deviation (divisor n − 1); empty when n < 2."),
+        .init("ci95_low", "Lower bound of the 95 % Student-t confidence interval of the mean; empty when n < 2."),
+        .init("ci95_high", "Upper bound of that interval; empty when n < 2."),
+        .init("diff_mean", "Mean of the paired differences from the baseline configuration (same replication, same seed); 0 on baseline rows."),
+        .init("diff_sd", "Standard deviation of the paired differences; empty when n < 2, 0 on baseline rows."),
+        .init("diff_ci95_low", "Lower bound of the 95 % Student-t interval of the paired difference; empty when n < 2, 0 on baseline rows."),
+        .init("diff_ci95_high", "Upper bound of that interval; empty when n < 2, 0 on baseline rows."),
+    ]
+
+    /// The `sweep.csv` columns of a sweep over `axes` (one column per axis, named by its key path).
+    public static func sweep(axes: [String]) -> [OutputColumn] {
+        sweepLeading + axes.map(axisColumn) + sweepTrailing
+    }
+
+    /// The `comparison.csv` columns of a sweep over `axes`.
+    public static func comparison(axes: [String]) -> [OutputColumn] {
+        sweepLeading + axes.map(axisColumn) + comparisonStatistics
+    }
+
+    static func axisColumn(_ path: String) -> OutputColumn {
+        .init(path, "Value of the sweep axis `\(path)` in this configuration, as written in the scenario or on the command line.")
+    }
+
     /// The header line of a column list.
     public static func header(_ columns: [OutputColumn]) -> [String] { columns.map(\.name) }
 
@@ -165,7 +211,8 @@ public enum OutputColumns {
     public static func markdown() -> String {
         var s = ""
         for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("power_events.csv", powerEvents),
-                            ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary)] {
+                            ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary),
+                            ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"]))] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

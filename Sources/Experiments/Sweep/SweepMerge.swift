@@ -1,0 +1,89 @@
+import Foundation
+
+/// The library side of `drsim merge DIR...` (DESIGN §7): rebuilds `sweep.csv` and
+/// `comparison.csv` from the folders of a sharded sweep.
+///
+/// Each DIR is a sweep folder (`<out>/<scenario name>`, holding `sweep-plan.json` and `runs/`) or a
+/// results root holding exactly one. Every folder must come from the same sweep (the same
+/// `sweep-plan.json`), and together they must hold every run. The tables go to `<out>/<scenario
+/// name>/` with `--out`, else into the first sweep folder; runs that live in another folder are
+/// linked into the output's `runs/` (symbolic links), so the output is a complete sweep folder.
+/// The bytes are those a single-machine `drsim sweep` writes.
+public enum SweepMerge {
+    /// What a merge reports back.
+    public struct Result: Sendable {
+        /// The folder holding the merged tables.
+        public let folder: String
+        public let layout: SweepLayout
+        /// Runs linked into the output folder from other folders.
+        public let runsLinked: Int
+    }
+
+    /// Merges `directories` into `outDir/<scenario name>/` (or the first sweep folder).
+    public static func merge(_ directories: [String], outDir: String? = nil) throws -> Result {
+        guard !directories.isEmpty else { throw InputError("merge needs at least one sweep folder") }
+        let folders = try directories.map(sweepFolder)
+        let layout = try SweepLayout.read(from: folders[0])
+        for folder in folders.dropFirst() where try SweepLayout.read(from: folder) != layout {
+            throw InputError("\(folder.path) and \(folders[0].path) hold different sweeps (their \(SweepLayout.fileName) differ)")
+        }
+        let tables = try SweepRunner.tables(layout, folders: folders)
+        let output = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(RunFolder.safeName(layout.scenario)) }
+            ?? folders[0]
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: output.path, message: "cannot create folder (\(error.localizedDescription))")
+        }
+        let linked = try linkRuns(layout, from: folders, into: output)
+        try layout.write(into: output)
+        try tables.write(into: output)
+        return Result(folder: output.path, layout: layout, runsLinked: linked)
+    }
+
+    /// `path` itself when it holds `sweep-plan.json`, else its only subfolder that does.
+    static func sweepFolder(_ path: String) throws -> URL {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError("\(path): no such folder")
+        }
+        if fm.fileExists(atPath: url.appendingPathComponent(SweepLayout.fileName).path) { return url }
+        let children = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+            .map { url.appendingPathComponent($0) }
+            .filter { fm.fileExists(atPath: $0.appendingPathComponent(SweepLayout.fileName).path) }
+        guard children.count == 1, let only = children.first else {
+            throw InputError(children.isEmpty
+                ? "\(path): not a sweep folder (no \(SweepLayout.fileName), here or in a subfolder)"
+                : "\(path) holds \(children.count) sweeps (\(children.map(\.lastPathComponent).joined(separator: ", "))): name one")
+        }
+        return only
+    }
+
+    /// Links into `output/runs/` every completed run that is only found in another folder.
+    static func linkRuns(_ layout: SweepLayout, from folders: [URL], into output: URL) throws -> Int {
+        let fm = FileManager.default
+        let outputPath = output.standardizedFileURL.path
+        var linked = 0
+        for run in layout.runs {
+            let target = layout.folder(of: run, in: output)
+            if fm.fileExists(atPath: target.path) { continue }
+            let seed = layout.seed(forReplication: run.replication)
+            let fingerprint = layout.configurations[run.configuration].scenarioFingerprint
+            guard let source = folders.first(where: {
+                $0.standardizedFileURL.path != outputPath
+                    && SweepRunFolder(url: layout.folder(of: run, in: $0)).completedSummary(seed: seed, fingerprint: fingerprint) != nil
+            }) else { continue }
+            let sourcePath = layout.folder(of: run, in: source).standardizedFileURL.path
+            do {
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.createSymbolicLink(atPath: target.path, withDestinationPath: sourcePath)
+            } catch {
+                throw OutputError(path: target.path, message: "cannot link the run (\(error.localizedDescription))")
+            }
+            linked += 1
+        }
+        return linked
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+extension SweepRunner {
+    /// The Slurm submit script of `request` in `shards` array tasks of `cpusPerTask` CPUs each,
+    /// running the binary at `drsimPath`. Checks the whole sweep first (bad input throws, as for
+    /// a sweep); runs nothing and writes nothing.
+    public static func slurmScript(_ request: SweepRequest, shards: Int, cpusPerTask: Int, drsimPath: String) throws -> SlurmScript {
+        let prepared = try PreparedSweep(request)
+        let layout = prepared.layout
+        guard shards >= 1, shards <= layout.runs.count else {
+            throw InputError("--emit-slurm \(shards): the number of shards must be between 1 and the sweep's "
+                             + "\(layout.runs.count) runs")
+        }
+        guard cpusPerTask >= 1 else { throw InputError("--jobs must be at least 1 (got \(cpusPerTask))") }
+        var options: [String] = []
+        for setting in request.settings { options += ["--set", setting] }
+        if let r = request.replications { options += ["--replications", String(r)] }
+        if request.checkInvariants { options.append("--check-invariants") }
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        return SlurmScript(
+            drsimPath: absolute(drsimPath), scenarioPath: absolute(request.scenarioPath), outDir: absolute(request.outDir),
+            sweepName: prepared.folder.lastPathComponent, sweepOptions: options, shards: shards, cpusPerTask: cpusPerTask,
+            description: "\(layout.scenario): \(layout.configurations.count) configurations × \(layout.replications) "
+                + "replications = \(layout.runs.count) runs.")
+    }
+}

@@ -96,7 +96,7 @@ except TypeError:
     pass
 x_pos = {v: i for i, v in enumerate(x_values)}
 configs["series"] = configs.apply(
-    lambda r: ", ".join(f"{a}={show(r[a])}" for a in series_axes) or "all", axis=1)
+    lambda r: ", ".join(f"{a}={show(r[a])}" for a in series_axes) or "mean ± 95 % CI", axis=1)
 series_names = list(dict.fromkeys(configs["series"]))
 palette = plt.rcParams["axes.prop_cycle"].by_key()["color"]
 series_color = {s: palette[i % len(palette)] for i, s in enumerate(series_names)}

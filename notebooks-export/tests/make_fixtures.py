@@ -452,16 +452,16 @@ def write_run(folder: Path, spec: RunSpec) -> dict:
 
 
 def write_sweep(folder: Path, thresholds: tuple[int, ...] = (2, 3, 4), replications: int = 3,
-                days: int = 2, seed: int = 42) -> Path:
-    """Write a sweep over drs.threshold x dpm.enabled with runs, sweep.csv and comparison.csv."""
-    axes = ["drs.threshold", "dpm.enabled"]
+                days: int = 2, seed: int = 42, dpm_axis: bool = True) -> Path:
+    """Write a sweep over drs.threshold (x dpm.enabled) with runs, sweep.csv and comparison.csv."""
+    axes = ["drs.threshold", "dpm.enabled"] if dpm_axis else ["drs.threshold"]
     baseline = (3, False)
-    configs = [(t, d) for t in thresholds for d in (False, True)]
+    configs = [(t, d) for t in thresholds for d in ((False, True) if dpm_axis else (False,))]
     rows: list[dict] = []
     for threshold, dpm in configs:
         dpm_text = "true" if dpm else "false"
-        config_id = f"drs.threshold={threshold},dpm.enabled={dpm_text}"
-        slug = f"drs.threshold-{threshold}_dpm.enabled-{dpm_text}"
+        config_id = f"drs.threshold={threshold},dpm.enabled={dpm_text}" if dpm_axis else f"drs.threshold={threshold}"
+        slug = f"drs.threshold-{threshold}_dpm.enabled-{dpm_text}" if dpm_axis else f"drs.threshold-{threshold}"
         for k in range(replications):
             spec = RunSpec(scenario=folder.name, config_id=config_id, replication=k, seed=seed + k,
                            days=days, threshold=threshold, dpm=dpm,
@@ -469,21 +469,25 @@ def write_sweep(folder: Path, thresholds: tuple[int, ...] = (2, 3, 4), replicati
             summary = write_run(folder / "runs" / slug / f"rep-{k}", spec)
             row = {"config_id": config_id, "drs.threshold": threshold, "dpm.enabled": dpm,
                    "replication": k, "seed": seed + k}
+            if not dpm_axis:
+                del row["dpm.enabled"]
             row.update({name: summary[name] for name in SWEEP_METRIC_COLUMNS})
             rows.append(row)
     write_csv(folder / "sweep.csv", ["config_id", *axes, "replication", "seed", *SWEEP_METRIC_COLUMNS], rows)
 
     metrics = SWEEP_METRIC_COLUMNS[SWEEP_METRIC_COLUMNS.index("energy_kwh"):]
     base_rows = {r["replication"]: r for r in rows
-                 if (r["drs.threshold"], r["dpm.enabled"]) == baseline}
+                 if (r["drs.threshold"], r.get("dpm.enabled", False)) == baseline}
     comparison = []
     for threshold, dpm in configs:
-        mine = [r for r in rows if (r["drs.threshold"], r["dpm.enabled"]) == (threshold, dpm)]
+        mine = [r for r in rows if (r["drs.threshold"], r.get("dpm.enabled", False)) == (threshold, dpm)]
         for metric in metrics:
             values = [float(r[metric]) for r in mine]
             diffs = [float(r[metric]) - float(base_rows[r["replication"]][metric]) for r in mine]
             entry = {"config_id": mine[0]["config_id"], "drs.threshold": threshold, "dpm.enabled": dpm,
                      "metric": metric, "n": len(values)}
+            if not dpm_axis:
+                del entry["dpm.enabled"]
             for prefix, data in (("", values), ("diff_", diffs)):
                 mean = statistics.fmean(data)
                 sd = statistics.stdev(data) if len(data) > 1 else 0.0
@@ -515,6 +519,8 @@ def write_all(root: Path) -> dict[str, Path]:
         "run": write_demo_run(root / "run" / "demo"),
         "run_no_migrations": write_demo_run(root / "run" / "quiet", migrations=False),
         "sweep": write_sweep(root / "sweep" / "sweep-demo"),
+        "sweep_thresholds_only": write_sweep(root / "sweep" / "thresholds", thresholds=(1, 2, 3, 4, 5),
+                                             replications=2, days=1, dpm_axis=False),
     }
 
 

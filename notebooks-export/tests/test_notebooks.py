@@ -89,6 +89,19 @@ def test_dpm_savings_on_a_sweep(sweep_dir, tmp_path):
         assert result.returncode == 2 and "no dpm.enabled axis" in result.stderr, result.stderr
 
 
+def test_compare_thresholds_with_a_single_axis(fixtures, tmp_path):
+    result = run_notebook("compare_thresholds", fixtures["sweep_thresholds_only"], "--out", tmp_path)
+    succeed(result)
+    assert "5 configurations × 2 replications; axes ['drs.threshold']; baseline drs.threshold=3" in result.stdout
+    check_output(tmp_path, "compare_thresholds")
+
+
+def test_dpm_savings_refuses_a_sweep_without_dpm_axis(fixtures, tmp_path):
+    result = run_notebook("dpm_savings", fixtures["sweep_thresholds_only"], "--out", tmp_path)
+    assert result.returncode == 2 and "no dpm.enabled axis" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_dpm_savings_on_two_runs(fixtures, tmp_path):
     runs = fixtures["sweep"] / "runs"
     off = runs / "drs.threshold-3_dpm.enabled-false" / "rep-0"

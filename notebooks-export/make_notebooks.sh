@@ -40,7 +40,19 @@ setup_venv() {
     if [[ ! -x "$PY" ]] || ! "$PY" -c 'import sys' >/dev/null 2>&1; then
         echo "creating $VENV with $("$python" --version 2>&1)" >&2
         rm -rf "$VENV"
-        "$python" -m venv "$VENV"
+        if ! "$python" -m venv "$VENV"; then
+            # Debian's own python3 needs python3-venv for ensurepip.
+            if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+                rm -rf "$VENV"
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null \
+                    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+                         apt-get install -y -qq --no-install-recommends python3-venv >/dev/null; }
+                "$python" -m venv "$VENV"
+            else
+                echo "error: cannot create a venv with $python (install python3-venv)" >&2
+                exit 1
+            fi
+        fi
     fi
     local stamp="$VENV/.requirements.sha256" want
     want="$(sha256sum "$HERE/requirements.txt" | cut -d' ' -f1)"

@@ -34,6 +34,13 @@ bench: deps
 	$(SWIFT) build -c release --product drsim-bench
 	$(RELEASE_BIN)/drsim-bench
 
+## notebooks: run the demo and a small threshold sweep, then render the analysis notebooks.
+notebooks: build
+	$(RELEASE_BIN)/drsim run --out results --quiet
+	$(RELEASE_BIN)/drsim sweep scenarios/compare-drs-thresholds.yaml --out results --replications 3 --set duration=2d --quiet
+	bash notebooks-export/make_notebooks.sh --run results/demo --sweep results/compare-drs-thresholds
+	@echo "charts: notebooks-export/out/index.html"
+
 clean:
 	rm -rf .build results
 

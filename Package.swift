@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "drsim-bench", dependencies: ["Experiments", "SimKernel", "Stochastics"]),
+        .executableTarget(name: "drsim-bench", dependencies: ["Experiments", "SimKernel", "Stochastics", "ClusterModel"]),
 
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),

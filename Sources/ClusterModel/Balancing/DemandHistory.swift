@@ -7,6 +7,8 @@ public struct DemandHistory: Sendable {
     private var memory: [Double]
     /// Samples stored so far (saturates at `capacity`).
     public private(set) var filled = 0
+    /// Samples pushed since the start (a version stamp for caches).
+    public private(set) var pushes = 0
     private var head = 0   // index of the next write
     private let vmCount: Int
 
@@ -25,6 +27,7 @@ public struct DemandHistory: Sendable {
         }
         head = (head + 1) % capacity
         filled = min(filled + 1, capacity)
+        pushes += 1
     }
 
     /// Mean CPU and memory of VM `v` over its last `samples` samples.

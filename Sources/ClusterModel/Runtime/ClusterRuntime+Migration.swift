@@ -235,7 +235,7 @@ extension ClusterRuntime {
         vms.host[v] = HostIndex(d)
         if m.sharedNothing { vms.datastore[v] = m.destinationDatastore }
         finishMigration(id, outcome: .ok, detail: m.hitRoundLimit ? .roundLimit : .none)
-        allocateCPU()
+        reallocateCPU(s, d)
         for h in [s, d] { energy.setPower(h, watts: hostPower(h), at: simulation.now) }
         energy.refreshTotal()
     }

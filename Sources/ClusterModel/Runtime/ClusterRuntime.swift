@@ -28,6 +28,11 @@ public final class ClusterRuntime: EventHandler {
     let rules: RuleBook
     /// Hosts with identical capacity and compatibility share a class (DRS candidate pruning).
     let hostClass: [Int32]
+    /// Per-host compatibility facts as flat arrays (no struct copies in DRS's inner loop).
+    let compatibility: HostCompatibility
+    let licenseAllowsVMotion: Bool
+    let vmNetwork: [Int32]
+    var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
@@ -100,6 +105,9 @@ public final class ClusterRuntime: EventHandler {
         history = DemandHistory(vms: config.vms.count, capacity: max(1, Int((longest / interval).rounded(.up))))
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
         hostClass = HostClasses.classes(of: config.hosts)
+        compatibility = HostCompatibility(config)
+        licenseAllowsVMotion = config.license.allowsVMotion
+        vmNetwork = config.vms.map(\.network)
         let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
         let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
         estimatedVMotionSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)

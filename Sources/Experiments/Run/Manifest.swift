@@ -15,12 +15,16 @@ struct Manifest: Encodable {
     var completed = false
     var wallSeconds = 0.0
     var eventsProcessed: Int64 = 0
+    /// DRS passes and their mean wall time (the pass compute time; kept out of the CSVs).
+    var drsPasses = 0
+    var drsPassMeanMS = 0.0
     var error: String?
 
     enum CodingKeys: String, CodingKey {
         case drsimVersion = "version", scenario, configID = "config_id", replication, seed
         case simulatedDays = "simulated_days", clusters, hosts, vms, completed
         case wallSeconds = "wall_time_s", eventsProcessed = "events_processed", error
+        case drsPasses = "drs_passes", drsPassMeanMS = "drs_pass_mean_ms"
     }
 
     init(plan: RunPlan) {

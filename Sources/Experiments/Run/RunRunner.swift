@@ -66,6 +66,9 @@ public enum RunRunner {
             manifest.completed = true
             manifest.wallSeconds = wall
             manifest.eventsProcessed = events
+            manifest.drsPasses = summaries.reduce(0) { $0 + $1.drsPasses }
+            let drsWall = summaries.reduce(0.0) { $0 + $1.drsPassWallSeconds }
+            manifest.drsPassMeanMS = manifest.drsPasses > 0 ? 1_000 * drsWall / Double(manifest.drsPasses) : 0
             try manifest.write(to: tmp)
             try replace(folder, with: tmp)
             return RunResult(folder: folder.path, summary: summary, wallSeconds: wall, eventsProcessed: events)

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// One VM as the model builder resolved it from a scenario.
 public struct VMConfig: Sendable {
     public var name: String
@@ -17,6 +19,10 @@ public struct VMConfig: Sendable {
     public var workload: Int32
     /// Index of this VM within its workload's trace set (trace workloads only).
     public var traceIndex: Int32
+    /// When the VM is created and powered on (0: present from the start; later: a churn arrival).
+    public var arrival: SimTime = .zero
+    /// When it is powered off and deleted (nil: never).
+    public var departure: SimTime?
 
     public init(
         name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double = 0,

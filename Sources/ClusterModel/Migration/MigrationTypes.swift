@@ -37,6 +37,7 @@ public enum MigrationDetail: String, Sendable, CaseIterable {
     case mustRule = "must_rule"
     case roundLimit = "round_limit"
     case runEnded = "run_ended"
+    case vmPoweredOff = "vm_powered_off"
 }
 
 /// Stage of an in-flight migration.

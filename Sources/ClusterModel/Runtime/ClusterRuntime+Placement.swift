@@ -12,31 +12,65 @@ extension ClusterRuntime {
         return hosts.freeMemoryMB(h) >= vms.footprintMB[v]
     }
 
-    /// Initial placement of every VM, in VM order: the compatible host with room whose projected
-    /// load (the larger of expected CPU and memory fractions) is lowest; ties go to the lower
-    /// index. Memory is never overcommitted. A VM that fits nowhere is a failed admission.
+    /// Initial placement of the VMs present at t = 0, in VM order (DRS initial placement).
     func placeAllVMs() {
         var expectedCPU = Array(repeating: 0.0, count: hosts.count)
-        for v in 0..<vms.count {
-            let p = config.workloads[Int(vms.workload[v])]
-            let cpu = p.cpuMean * vms.cpuSizeMHz[v]
-            var best = -1
-            var bestScore = Double.infinity
-            let mustOnly = !(0..<hosts.count).contains { canHost(v, on: $0) && rules.allows(v, on: $0, hostOf: { vms.host[$0] }) }
-            for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: mustOnly, hostOf: { vms.host[$0] }) {
-                let cpuLoad = (expectedCPU[h] + cpu) / hosts.cpuCapacityMHz[h]
-                let memLoad = (hosts.memoryReservedMB[h] + vms.footprintMB[v]) / hosts.memoryCapacityMB[h]
-                let score = max(cpuLoad, memLoad)
-                if score < bestScore { best = h; bestScore = score }
-            }
-            if best < 0 {
-                summary.failedAdmissions += 1
-                vms.downReason[v] = .noCapacity
-                continue
-            }
-            expectedCPU[best] += cpu
-            powerOn(v, on: best)
+        for v in 0..<vms.count where vms.configs[v].arrival == .zero {
+            if let h = placeVM(v, expectedCPU: expectedCPU) { expectedCPU[h] += expectedDemandMHz(v) }
         }
+    }
+
+    /// The profile's mean demand of VM `v` in MHz (what placement expects it to use).
+    func expectedDemandMHz(_ v: Int) -> Double {
+        config.workloads[Int(vms.workload[v])].cpuMean * vms.cpuSizeMHz[v]
+    }
+
+    /// Powers VM `v` on at the compatible host with room whose projected load (the larger of its
+    /// CPU and memory fractions) is lowest, ties to the lower index; `must` rules are honoured,
+    /// VM-VM rules when possible (DRS corrects them later). With HA admission control the cluster
+    /// keeps one host's worth of memory free (N+1). A VM that fits nowhere is a failed admission.
+    /// `expectedCPU` is the CPU already promised to each host (at start, before any sample).
+    @discardableResult
+    func placeVM(_ v: Int, expectedCPU: [Double]? = nil) -> Int? {
+        if config.ha.enabled && config.ha.admissionControl && !haAdmits(v) {
+            refuseAdmission(v)
+            return nil
+        }
+        let cpu = expectedDemandMHz(v)
+        let strict = (0..<hosts.count).contains { canHost(v, on: $0) && rules.allows(v, on: $0, hostOf: { vms.host[$0] }) }
+        var best = -1
+        var bestScore = Double.infinity
+        for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: !strict, hostOf: { vms.host[$0] }) {
+            let used = expectedCPU?[h] ?? hosts.cpuDemandMHz[h]
+            let cpuLoad = (used + cpu) / hosts.cpuCapacityMHz[h]
+            let memLoad = (hosts.memoryReservedMB[h] + vms.footprintMB[v]) / hosts.memoryCapacityMB[h]
+            let score = max(cpuLoad, memLoad)
+            if score < bestScore { best = h; bestScore = score }
+        }
+        guard best >= 0 else {
+            refuseAdmission(v)
+            return nil
+        }
+        powerOn(v, on: best)
+        return best
+    }
+
+    /// N+1 admission control: memory of running VMs plus this one fits in the `on` hosts minus the largest.
+    func haAdmits(_ v: Int) -> Bool {
+        var total = 0.0, largest = 0.0, used = vms.footprintMB[v]
+        for h in 0..<hosts.count where hosts.state[h].runsVMs {
+            total += hosts.memoryCapacityMB[h]
+            largest = max(largest, hosts.memoryCapacityMB[h])
+            used += hosts.memoryReservedMB[h]
+        }
+        return used <= total - largest
+    }
+
+    func refuseAdmission(_ v: Int) {
+        summary.failedAdmissions += 1
+        // A VM of the initial inventory that cannot start stays down (it exists); a churn arrival
+        // that is refused never joins the cluster.
+        vms.downReason[v] = vms.configs[v].arrival > .zero ? .absent : .noCapacity
     }
 
     /// Starts VM `v` on host `h`, fixing its CPU feature level (EVC baseline, else the host's generation).

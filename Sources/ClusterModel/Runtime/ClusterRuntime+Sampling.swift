@@ -140,7 +140,7 @@ extension ClusterRuntime {
         row.maxHostCPUUtilization = maxU
         row.minHostCPUUtilization = minU.isFinite ? minU : 0
         for v in 0..<vms.count {
-            if vms.host[v] != noIndex { row.vmsRunning += 1 } else { row.vmsDown += 1 }
+            if vms.host[v] != noIndex { row.vmsRunning += 1 } else if vms.downReason[v] != .absent { row.vmsDown += 1 }
         }
         row.chlsd = scratchLoads.withUnsafeBufferPointer { LoadMetrics.standardDeviation($0) }
         row.thlsd = config.drs.enabled ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0

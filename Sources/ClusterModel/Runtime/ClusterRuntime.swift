@@ -132,6 +132,7 @@ public final class ClusterRuntime: EventHandler {
         scheduleDPM(at: .zero)
         scheduleWindows()
         for h in 0..<hosts.count { scheduleRandomFailure(h) }
+        scheduleChurn()
     }
 
     /// Runs events up to `t` (inclusive), bounded by the run's duration.
@@ -143,7 +144,9 @@ public final class ClusterRuntime: EventHandler {
     public func finish() -> ClusterSummary {
         let end = settings.duration
         emitPendingRow()
-        for v in 0..<vms.count where vms.host[v] == noIndex { summary.vmSecondsDown += (end - downSince[v]).seconds }
+        for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] != .absent {
+            summary.vmSecondsDown += (end - downSince[v]).seconds
+        }
         for id in migrations.active + migrations.queue {
             recordOutcome(migrations.slots[Int(id)], outcome: .unfinished, detail: .runEnded)
         }
@@ -172,6 +175,8 @@ public final class ClusterRuntime: EventHandler {
         case .windowStart: windowStarted(Int(event.payload))
         case .randomFailure: randomFailure(Int(event.payload))
         case .haRestart: haRestart(Int(event.payload))
+        case .vmArrival: vmArrives(Int(event.payload))
+        case .vmDeparture: vmDeparts(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         if settings.checkInvariants, violations.isEmpty {
@@ -197,6 +202,8 @@ enum EventKind: Int32 {
     case windowStart
     case randomFailure
     case haRestart
+    case vmArrival
+    case vmDeparture
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -9,6 +9,9 @@ public enum VMDownReason: UInt8, Sendable {
     case hostFailure
     /// HA could not find a host for it.
     case haNoCapacity
+    /// Not part of the cluster at this time: a churn VM before its arrival or after its departure,
+    /// or one refused at admission. Not counted as running or down.
+    case absent
 
     /// Name used in outputs.
     public var csvName: String {
@@ -17,6 +20,7 @@ public enum VMDownReason: UInt8, Sendable {
         case .noCapacity: "no_capacity"
         case .hostFailure: "host_failure"
         case .haNoCapacity: "ha_no_capacity"
+        case .absent: "absent"
         }
     }
 }
@@ -68,7 +72,7 @@ public struct VMTable: Sendable {
         workload = configs.map(\.workload)
         let n = configs.count
         host = Array(repeating: noIndex, count: n)
-        downReason = Array(repeating: .noCapacity, count: n)
+        downReason = configs.map { $0.arrival > .zero ? .absent : .noCapacity }
         featureRank = Array(repeating: 0, count: n)
         migrating = Array(repeating: false, count: n)
         datastore = configs.map(\.datastore)

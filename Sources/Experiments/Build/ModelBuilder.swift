@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import Scenarios
 import SimKernel
+import Stochastics
 import Traces
 
 /// Maps a validated scenario to the runtime configuration of a run: the only place where `Spec`
@@ -21,7 +22,8 @@ public enum ModelBuilder {
             checkInvariants: checkInvariants)
         var clusters: [ClusterConfig] = []
         for rc in loaded.resolved.clusters {
-            clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces))
+            clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
+                                        seed: settings.seed, duration: settings.duration))
         }
         return RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
                        settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
@@ -29,7 +31,8 @@ public enum ModelBuilder {
 
     static func time(_ d: DurationValue) -> SimTime { SimTime(microseconds: d.microseconds) }
 
-    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary) throws -> ClusterConfig {
+    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary,
+                        seed: UInt64, duration: SimTime) throws -> ClusterConfig {
         let cs = rc.spec
         var datastores = Interner(), networks = Interner()
         for d in cs.datastores { _ = datastores.id(d) }
@@ -88,6 +91,25 @@ public enum ModelBuilder {
                 limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k))
         }
 
+        // Entries with churn but no static VMs (count 0) still need a template VM.
+        var templates: [Int: VMConfig] = [:]
+        for (e, entry) in cs.vms.enumerated() where entry.churn != nil && !rc.vms.contains(where: { $0.entryIndex == e }) {
+            guard let p = spec.vmProfileIndex(named: entry.profile) else { continue }
+            let profile = spec.vmProfiles[p]
+            if workloadOfProfile[p] == nil {
+                workloads.append(workloadProfile(profile.workload))
+                workloadOfProfile[p] = Int32(workloads.count - 1)
+            }
+            let slowest = hosts.map(\.coreMHz).min() ?? 2_000
+            templates[e] = VMConfig(
+                name: entry.name, vcpus: profile.vcpus, vcpuMHz: profile.vcpuMHz.map(Double.init) ?? slowest,
+                memoryMB: Double(profile.memoryMB), diskMB: profile.diskGB * 1_024, datastore: datastores.id(entry.datastore),
+                network: networks.id(entry.network), sharesPerVCPU: Double(profile.shares.perVCPU),
+                reservationMHz: Double(profile.reservationMHz), limitMHz: profile.limitMHz.map(Double.init) ?? .infinity,
+                workload: workloadOfProfile[p] ?? 0)
+        }
+        vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
+
         var config = ClusterConfig(
             name: rc.name, index: rc.index, hosts: hosts, vms: vms, workloads: workloads,
             traces: traceSets, traceEnds: traceEnds, datastoreNames: datastores.names, networkNames: networks.names,
@@ -104,6 +126,37 @@ public enum ModelBuilder {
         }
         if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
         return config
+    }
+
+    /// Churn (DESIGN §4.2): for each VM entry with a `churn` block, Poisson arrivals over the run
+    /// and log-normal lifetimes with the given mean, drawn from the stream
+    /// `churn/<cluster>/<entry index>` (so policies and other entries do not change them). The
+    /// arrivals copy the entry's first VM (profile, datastore, network) and are named
+    /// `<group>-churn-NNNN`.
+    static func churnArrivals(_ rc: ResolvedCluster, spec: ScenarioSpec, seed: UInt64, duration: SimTime,
+                              vms: [VMConfig], templates: [Int: VMConfig]) -> [VMConfig] {
+        var out: [VMConfig] = []
+        for (e, entry) in rc.spec.vms.enumerated() {
+            guard let churn = entry.churn, churn.arrivalsPerDay > 0,
+                  let template = rc.vms.firstIndex(where: { $0.entryIndex == e }).map({ vms[$0] })
+                    ?? templates[e] else { continue }
+            let stream = RandomStream(master: seed, name: "churn/\(rc.name)/\(e)")
+            let meanGap = 86_400 / churn.arrivalsPerDay
+            let sigma = churn.lifetimeSigma
+            let mu = log(max(churn.lifetimeMean.seconds, 1)) - sigma * sigma / 2
+            var t = stream.exponential(mean: meanGap)
+            var n = 0
+            while t < duration.seconds {
+                n += 1
+                var vm = template
+                vm.name = "\(entry.name)-churn-\(String(format: "%04d", n))"
+                vm.arrival = max(SimTime.microseconds(1), SimTime.seconds(t))
+                vm.departure = vm.arrival + SimTime.seconds(stream.logNormal(mu: mu, sigma: sigma))
+                out.append(vm)
+                t += stream.exponential(mean: meanGap)
+            }
+        }
+        return out
     }
 
     static func powerModel(_ p: PowerSpec) -> PowerModel {

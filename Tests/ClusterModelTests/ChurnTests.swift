@@ -20,6 +20,7 @@ import Testing
         #expect(rt.vms.host[4] != noIndex)
         rt.advance(until: .hours(6))
         #expect(rt.vms.host[4] == noIndex)
+        rt.advance(until: .hours(8))
         _ = rt.finish()
         #expect(rt.violations.isEmpty, "\(rt.violations)")
         // Samples every 5 min: the late VM runs in the rows from 2 h (row 24) to before 5 h (row 60).

@@ -23,76 +23,11 @@ extension ClusterRuntime {
         }
     }
 
-    /// Groups running VMs by host (counting sort) and divides each host's CPU by shares.
-    func allocateCPU() {
-        let nh = hosts.count
-        for h in 0...nh { hostStart[h] = 0 }
-        for v in 0..<vms.count where vms.host[v] != noIndex { hostStart[Int(vms.host[v]) + 1] += 1 }
-        for h in 0..<nh { hostStart[h + 1] += hostStart[h] }
-        for h in 0...nh { hostFill[h] = hostStart[h] }
-        for v in 0..<vms.count where vms.host[v] != noIndex {
-            let h = Int(vms.host[v])
-            hostOrder[Int(hostFill[h])] = Int32(v)
-            hostFill[h] += 1
-        }
-        for h in 0..<nh { allocateHost(h, vmsFrom: Int(hostStart[h]), to: Int(hostStart[h + 1])) }
-    }
+    /// Divides every host's CPU among its VMs (see ``CPUScheduler``).
+    func allocateCPU() { cpuScheduler.allocateAll(&vms, &hosts) }
 
-    /// Re-divides the CPU of hosts `a` and `b` only (after a VM moved between them): O(VMs)
-    /// to find their residents instead of a full counting sort, then the two allocations.
-    /// (make bench, cluster-32x1000-30d: one full allocation per completed vMotion dominated.)
-    func reallocateCPU(_ a: Int, _ b: Int) {
-        var n = 0
-        for v in 0..<vms.count where vms.host[v] == Int32(a) { hostOrder[n] = Int32(v); n += 1 }
-        allocateHost(a, vmsFrom: 0, to: n)
-        guard b != a else { return }
-        n = 0
-        for v in 0..<vms.count where vms.host[v] == Int32(b) { hostOrder[n] = Int32(v); n += 1 }
-        allocateHost(b, vmsFrom: 0, to: n)
-    }
-
-    /// Divides host `h`'s CPU among the VMs `hostOrder[lo..<hi]` and updates its totals.
-    private func allocateHost(_ h: Int, vmsFrom lo: Int, to hi: Int) {
-        let k = hi - lo
-        hosts.vmCount[h] = Int32(k)
-        if scratchDemand.count < k {
-            scratchDemand = Array(repeating: 0, count: k * 2)
-            scratchReservation = scratchDemand; scratchShares = scratchDemand; scratchServed = scratchDemand
-        }
-        var demandSum = 0.0, memSum = 0.0
-        let coreCap = hosts.coreMHz[h]
-        for j in 0..<k {
-            let v = Int(hostOrder[lo + j])
-            scratchDemand[j] = min(vms.cpuDemandMHz[v], vmVCPUs[v] * coreCap)
-            scratchReservation[j] = vmReservation[v]
-            scratchShares[j] = vmShares[v]
-            demandSum += vms.cpuDemandMHz[v]
-            memSum += vms.memoryDemandMB[v]
-        }
-        let capacity = max(0, hosts.cpuCapacityMHz[h] - hosts.vmotionOverheadMHz[h])
-        scratchDemand.withUnsafeBufferPointer { d in
-            scratchReservation.withUnsafeBufferPointer { r in
-                scratchShares.withUnsafeBufferPointer { s in
-                    scratchServed.withUnsafeMutableBufferPointer { out in
-                        allocator.allocate(
-                            demand: UnsafeBufferPointer(rebasing: d[0..<k]),
-                            reservation: UnsafeBufferPointer(rebasing: r[0..<k]),
-                            shares: UnsafeBufferPointer(rebasing: s[0..<k]),
-                            capacity: capacity,
-                            served: UnsafeMutableBufferPointer(rebasing: out[0..<k]))
-                    }
-                }
-            }
-        }
-        var served = 0.0
-        for j in 0..<k {
-            vms.cpuServedMHz[Int(hostOrder[lo + j])] = scratchServed[j]
-            served += scratchServed[j]
-        }
-        hosts.cpuDemandMHz[h] = demandSum
-        hosts.cpuServedMHz[h] = served
-        hosts.memoryDemandMB[h] = memSum
-    }
+    /// Re-divides the CPU of hosts `a` and `b` after a VM moved between them.
+    func reallocateCPU(_ a: Int, _ b: Int) { cpuScheduler.reallocate(a, b, &vms, &hosts) }
 
     /// Power draw of host `h` in its current state (DESIGN §4.3).
     func hostPower(_ h: Int) -> Double {

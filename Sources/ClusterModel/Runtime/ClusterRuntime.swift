@@ -56,7 +56,7 @@ public final class ClusterRuntime: EventHandler {
     var flowCap: [Double] = []
     var flowRates: [Double] = []
     var sampler: WorkloadSampler
-    var allocator = SharesAllocator()
+    var cpuScheduler: CPUScheduler
     var target: Int32 = 0
     var lastSampleTime: SimTime = .zero
     /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
@@ -66,18 +66,9 @@ public final class ClusterRuntime: EventHandler {
     var lastCheckedEnergyJ = 0.0
     var lastCheckedTime: SimTime = .zero
 
-    // Sampling scratch space, reused every sample (no allocation on the hot path).
-    var hostStart: [Int32]
-    var hostFill: [Int32]
-    var hostOrder: [Int32]
-    var scratchDemand: [Double] = []
-    var scratchReservation: [Double] = []
-    var scratchShares: [Double] = []
-    var scratchServed: [Double] = []
+    // Row scratch space, reused every sample (no allocation on the hot path).
     var scratchLoads: [Double] = []
-    let vmShares: [Double]
     let vmReservation: [Double]
-    let vmVCPUs: [Double]
 
     public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
         self.config = config
@@ -89,12 +80,8 @@ public final class ClusterRuntime: EventHandler {
         vms = VMTable(config.vms)
         energy = EnergyMeter(hostCount: config.hosts.count)
         sampler = WorkloadSampler(config: config, settings: settings)
-        hostStart = Array(repeating: 0, count: config.hosts.count + 1)
-        hostFill = hostStart
-        hostOrder = Array(repeating: 0, count: config.vms.count)
-        vmShares = config.vms.map { $0.sharesPerVCPU * Double($0.vcpus) }
+        cpuScheduler = CPUScheduler(config)
         vmReservation = config.vms.map(\.reservationMHz)
-        vmVCPUs = config.vms.map { Double($0.vcpus) }
         ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
         bandwidth = BandwidthAllocator(hosts: config.hosts.count)
         linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }

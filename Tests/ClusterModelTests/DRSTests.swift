@@ -120,7 +120,7 @@ struct DRSLab {
     }
 
     @Test func demandHistoryWindows() {
-        var h = DemandHistory(vms: 1, capacity: 3)
+        var h = DemandHistory(vms: 1, windows: [1, 3])
         for x in [1.0, 2, 3, 4] { h.push(cpuMHz: [x], memoryMB: [10 * x]) }
         #expect(h.mean(0, samples: 3).cpuMHz == 3)
         #expect(h.mean(0, samples: 1).memoryMB == 40)

@@ -30,26 +30,32 @@ extension ClusterRuntime {
             if let h = bestStandbyHost() { wake(h, reason: .dpm) }
             return
         }
-        let snapOn = makeSnapshot(samples: dpmSamples(dpm.historyPowerOn), conservative: true)
-        let utilOn = on.map { max(snapOn.hostCPU[$0] / snapOn.cpuCapacity[$0], snapOn.hostMemory[$0] / snapOn.memoryCapacity[$0]) }
+        // Host-level sums suffice for the decisions; the full what-if snapshot is built only when
+        // a power-off is in prospect (make bench, fleet: two snapshots per pass were ~25 %).
+        let loadOn = hostEstimates(samples: dpmSamples(dpm.historyPowerOn))
+        let utilOn = on.map { max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0]) }
         if let hottest = utilOn.max(), hottest > high {
             // Booting hosts already bring relief: wake another only if the cluster-wide
             // utilization, counting their capacity, is still above target.
             let bootingCPU = (0..<hosts.count).filter { hosts.state[$0] == .booting }.reduce(0.0) { $0 + hosts.cpuCapacityMHz[$1] }
-            let demand = on.reduce(0.0) { $0 + snapOn.hostCPU[$1] }
+            let demand = on.reduce(0.0) { $0 + loadOn.cpu[$1] }
             let capacity = on.reduce(0.0) { $0 + hosts.cpuCapacityMHz[$1] } + bootingCPU
             guard bootingCPU == 0 || demand / capacity > dpm.targetUtilization else { return }
             let priority = hottest >= (1 + high) / 2 ? 2 : 3
             if priority <= dpm.threshold, dpm.automation == .automatic, let h = bestStandbyHost() { wake(h, reason: .dpm) }
             return
         }
-        guard !transitioning, on.count - 1 >= dpm.minHostsOn else { return }
+        guard !transitioning, on.count - 1 >= dpm.minHostsOn, dpm.automation == .automatic else { return }
+        let loadOff = hostEstimates(samples: dpmSamples(dpm.historyPowerOff))
+        guard let first = powerOffPriority(cpu: loadOff.cpu, memory: loadOff.memory, on: on, low: low),
+              first <= dpm.threshold else { return }
         var snap = makeSnapshot(samples: dpmSamples(dpm.historyPowerOff), conservative: true)
         var remaining = on
         // DPM keeps powering hosts off while some host is below the band and the cluster's spare
         // capacity justifies it, each choice made on the what-if placement left by the previous ones.
         while remaining.count - 1 >= dpm.minHostsOn, dpm.automation == .automatic,
-              let priority = powerOffPriority(snap, on: remaining, low: low), priority <= dpm.threshold,
+              let priority = powerOffPriority(cpu: snap.hostCPU, memory: snap.hostMemory, on: remaining, low: low),
+              priority <= dpm.threshold,
               let (h, after) = powerOffCandidate(snap, on: remaining, high: high) {
             enterStandby(h, reason: .dpm)
             snap = after
@@ -61,17 +67,45 @@ extension ClusterRuntime {
     /// and memory ([VMwareBlog-DPM-2015]: power-off is evaluated when hosts run below the band).
     /// By how much of the band's floor the cluster leaves unused (docs/dpm.md): 2 when the mean
     /// utilization is under 60 % of the floor, 3 under 80 %, 4 under 90 %, else 5.
-    func powerOffPriority(_ snap: BalanceSnapshot, on: [Int], low: Double) -> Int? {
+    func powerOffPriority(cpu hostCPU: [Double], memory hostMemory: [Double], on: [Int], low: Double) -> Int? {
         var meanUtil = 0.0
         var anyBelow = false
         for h in on {
-            let cpu = snap.hostCPU[h] / snap.cpuCapacity[h], mem = snap.hostMemory[h] / snap.memoryCapacity[h]
+            let cpu = hostCPU[h] / hosts.cpuCapacityMHz[h], mem = hostMemory[h] / hosts.memoryCapacityMB[h]
             if cpu < low && mem < low { anyBelow = true }
             meanUtil += max(cpu, mem) / Double(on.count)
         }
         guard anyBelow else { return nil }
         let gap = (low - meanUtil) / low
         return gap >= 0.4 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
+    }
+
+    /// Per-host sums of DPM's conservative demand estimate (mean + 2 sd over `samples`),
+    /// in-flight migrations counted at their destination.
+    func hostEstimates(samples: Int) -> (cpu: [Double], memory: [Double]) {
+        let e = windowEstimates(samples: samples, conservative: true)
+        var cpu = Array(repeating: 0.0, count: hosts.count), memory = cpu
+        Self.sumByHost(vms.host, e.cpuMHz, e.memoryMB, vmReservation, vms.limitMHz, &cpu, &memory)
+        // In-flight migrations count at their destination.
+        for ids in [migrations.active, migrations.queue] {
+            for id in ids {
+                let m = migrations.slots[Int(id)]
+                let v = Int(m.vm), s = Int(vms.host[v]), d = Int(m.destination)
+                let c = min(max(e.cpuMHz[v], vmReservation[v]), vms.limitMHz[v])
+                if s >= 0 { cpu[s] -= c; memory[s] -= e.memoryMB[v] }
+                cpu[d] += c; memory[d] += e.memoryMB[v]
+            }
+        }
+        return (cpu, memory)
+    }
+
+    private static func sumByHost(_ host: [Int32], _ c: [Double], _ m: [Double], _ reservation: [Double], _ limit: [Double],
+                                  _ cpu: inout [Double], _ memory: inout [Double]) {
+        for v in 0..<host.count where host[v] >= 0 {
+            let h = Int(host[v])
+            cpu[h] += min(max(c[v], reservation[v]), limit[v])
+            memory[h] += m[v]
+        }
     }
 
     /// The standby host to wake: the largest CPU capacity, ties to the lowest index.

@@ -56,16 +56,22 @@ extension ClusterRuntime {
     /// recomputation for every VM was 6 % of cluster-32x1000-30d).
     func windowEstimates(samples: Int, conservative: Bool) -> (cpuMHz: [Double], memoryMB: [Double]) {
         let key = samples * 2 + (conservative ? 1 : 0)
-        if let hit = estimateCache.first(where: { $0.key == key && $0.stamp == history.pushes }) { return (hit.cpu, hit.memory) }
+        let stamp = history.pushes
+        if let hit = estimateCache.first(where: { $0.key == key && $0.stamp == stamp }) { return (hit.cpu, hit.memory) }
         var cpu = Array(repeating: 0.0, count: vms.count), mem = cpu
-        for v in 0..<vms.count {
-            let d = conservative ? history.meanPlusTwoSD(v, samples: samples) : history.mean(v, samples: samples)
-            cpu[v] = d.cpuMHz
-            mem[v] = d.memoryMB
-        }
-        estimateCache.removeAll { $0.key == key || $0.stamp != history.pushes }
-        estimateCache.append((key, history.pushes, cpu, mem))
+        Self.fillEstimates(history, samples: samples, conservative: conservative, cpu: &cpu, memory: &mem)
+        estimateCache.removeAll { $0.key == key || $0.stamp != stamp }
+        estimateCache.append((key, stamp, cpu, mem))
         return (cpu, mem)
+    }
+
+    private static func fillEstimates(_ history: borrowing DemandHistory, samples: Int, conservative: Bool,
+                                      cpu: inout [Double], memory: inout [Double]) {
+        for v in 0..<cpu.count {
+            let d = history.estimate(v, samples: samples, conservative: conservative)
+            cpu[v] = d.cpuMHz
+            memory[v] = d.memoryMB
+        }
     }
 
     /// One DRS pass.
@@ -120,8 +126,9 @@ extension ClusterRuntime {
 
     /// Greedy hill-climb (vmware-facts §1.3): repeatedly take the (VM, destination) move from an
     /// above-mean host to a below-mean host that lowers CHLSD most and passes cost-benefit,
-    /// never filling a destination past 100 %, until CHLSD ≤ THLSD and the pairwise gap is
-    /// within its limit, or the per-source-host move cap is reached.
+    /// never filling a destination past 100 %, until CHLSD ≤ THLSD or the per-source-host move
+    /// cap is reached; then pairwise balancing (6.5+) narrows a CPU or memory utilization gap
+    /// that is still above its limit.
     func planBalancing(_ snap: inout BalanceSnapshot, _ plan: inout [(vm: Int, to: Int, reason: MigrationReason, priority: Int)],
                        _ rec: inout DRSPassRecord) {
         let t = config.drs.threshold
@@ -135,17 +142,21 @@ extension ClusterRuntime {
         }
         guard let first = triggered() else { return }
         rec.trigger = first
+        defer { planPairwise(&snap, &plan, &rec, gapLimit: gapLimit) }
+        guard first == "chlsd" else { return }
         let cap = drsMoveCapPerHost()
         var movesFrom = Array(repeating: 0, count: hosts.count)
         var byHost = Array(repeating: [Int](), count: hosts.count)
-        for v in 0..<vms.count where snap.plannedHost[v] >= 0 && !vms.migrating[v] && !rules.inAffinity[v] {
+        var planned = Array(repeating: false, count: vms.count)   // a VM moves at most once per pass
+        for p in plan { planned[p.vm] = true }
+        for v in 0..<vms.count where snap.plannedHost[v] >= 0 && !planned[v] && !vms.migrating[v] && !rules.inAffinity[v] {
             byHost[Int(snap.plannedHost[v])].append(v)
         }
         var dests: [Int] = []
         var classStarts: [Int] = []
         var sources: [Int] = []
         let view = compatibilityView()
-        while let why = triggered() {
+        while snap.hostCount >= 2 && snap.chlsd > thlsd + 1e-12 {
             let mean = snap.meanLoad
             let current = snap.chlsd
             var best: (v: Int, s: Int, d: Int, chlsd: Double)?
@@ -176,7 +187,7 @@ extension ClusterRuntime {
                     let bound = 1.5 * (snap.load[s] - coolest) * (snap.load[s] - coolest) / (2 * n)
                     if bound < gain { break }
                 }
-                for v in byHost[s] where Int(snap.plannedHost[v]) == s {
+                for v in byHost[s] where !planned[v] {
                     for c in 0..<(classStarts.count - 1) {
                         var feasible = 0
                         for i in classStarts[c]..<classStarts[c + 1] where feasible < Self.destinationsPerClass {
@@ -187,7 +198,9 @@ extension ClusterRuntime {
                             feasible += 1
                             let after = snap.chlsdAfterMove(v, to: d)
                             guard after < (best?.chlsd ?? current) - 1e-12 else { continue }
-                            guard drsMoveWorthIt(v, from: s, to: d, snap: snap, mean: mean) else { rejectedByCost = true; continue }
+                            let moved = min(snap.loadOf(s, cpu: snap.cpuEntitlement[v], memory: snap.memoryEntitlement[v]),
+                                            snap.load[s] - mean)
+                            guard drsMoveWorthIt(v, from: s, to: d, movedFraction: moved, snap: snap) else { rejectedByCost = true; continue }
                             best = (v, s, d, after)
                         }
                     }
@@ -197,13 +210,58 @@ extension ClusterRuntime {
                 if rejectedByCost { rec.skippedCostBenefit += 1 }
                 break
             }
-            let priority = why == "pairwise" ? max(2, min(t, LoadMetrics.priority(chlsd: current, hosts: snap.hostCount)))
-                                             : LoadMetrics.priority(chlsd: current, hosts: snap.hostCount)
+            let priority = LoadMetrics.priority(chlsd: current, hosts: snap.hostCount)
             if priority > t { rec.skippedPriority += 1; break }
             snap.move(move.v, to: move.d)
-            byHost[move.d].append(move.v)
             movesFrom[move.s] += 1
+            planned[move.v] = true
             plan.append((move.v, move.d, .drsBalance, priority))
+        }
+    }
+
+    /// Pairwise balancing (vSphere 6.5+, [FD-2019-Pairwise]): while the CPU or memory utilization
+    /// gap between the most and least utilized hosts exceeds the threshold's limit, move the VM
+    /// from the most to the least utilized host (in that resource) that narrows their gap most
+    /// and passes the checks and cost-benefit. Priority: the CHLSD formula's, at least 2.
+    func planPairwise(_ snap: inout BalanceSnapshot, _ plan: inout [(vm: Int, to: Int, reason: MigrationReason, priority: Int)],
+                      _ rec: inout DRSPassRecord, gapLimit: Double) {
+        let view = compatibilityView()
+        var moves = 0
+        var planned = Array(repeating: false, count: vms.count)   // a VM moves at most once per pass
+        for p in plan { planned[p.vm] = true }
+        while snap.hostCount >= 2 && snap.pairwiseGap > gapLimit && moves < hosts.count {
+            // The resource with the widest gap, and its most and least utilized hosts.
+            var best: (gap: Double, memory: Bool, s: Int, d: Int) = (0, false, -1, -1)
+            for memory in [false, true] {
+                var hi = -1, lo = -1
+                for h in 0..<hosts.count where snap.participates[h] {
+                    let u = memory ? snap.hostMemory[h] / snap.memoryCapacity[h] : snap.hostCPU[h] / snap.cpuCapacity[h]
+                    if hi < 0 || u > (memory ? snap.hostMemory[hi] / snap.memoryCapacity[hi] : snap.hostCPU[hi] / snap.cpuCapacity[hi]) { hi = h }
+                    if lo < 0 || u < (memory ? snap.hostMemory[lo] / snap.memoryCapacity[lo] : snap.hostCPU[lo] / snap.cpuCapacity[lo]) { lo = h }
+                }
+                let gap = memory ? snap.hostMemory[hi] / snap.memoryCapacity[hi] - snap.hostMemory[lo] / snap.memoryCapacity[lo]
+                                 : snap.hostCPU[hi] / snap.cpuCapacity[hi] - snap.hostCPU[lo] / snap.cpuCapacity[lo]
+                if gap > best.gap { best = (gap, memory, hi, lo) }
+            }
+            let (gap, memory, s, d) = best
+            guard s >= 0, s != d else { break }
+            func util(_ h: Int, _ cpu: Double, _ mem: Double) -> Double { memory ? mem / snap.memoryCapacity[h] : cpu / snap.cpuCapacity[h] }
+            var choice: (v: Int, gap: Double)?
+            for v in 0..<vms.count where Int(snap.plannedHost[v]) == s && !planned[v] && !vms.migrating[v] && !rules.inAffinity[v] {
+                rec.candidatesEvaluated += 1
+                let c = snap.cpuEntitlement[v], m = snap.memoryEntitlement[v]
+                let after = abs(util(s, snap.hostCPU[s] - c, snap.hostMemory[s] - m) - util(d, snap.hostCPU[d] + c, snap.hostMemory[d] + m))
+                guard after < (choice?.gap ?? gap) - 1e-9, snap.fits(v, on: d), view.compatible(v, d),
+                      rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }),
+                      drsMoveWorthIt(v, from: s, to: d, movedFraction: min(util(s, c, m), gap / 2), snap: snap) else { continue }
+                choice = (v, after)
+            }
+            guard let move = choice else { break }
+            planned[move.v] = true
+            let priority = max(2, min(config.drs.threshold, LoadMetrics.priority(chlsd: snap.chlsd, hosts: snap.hostCount)))
+            snap.move(move.v, to: d)
+            plan.append((move.v, d, .drsBalance, priority))
+            moves += 1
         }
     }
 
@@ -220,9 +278,8 @@ extension ClusterRuntime {
     /// expected stable time (3 DRS periods); cost = estimated vMotion time × (vMotion CPU
     /// reservation on both hosts + 10 % of the VM's CPU) + downtime × the VM's CPU. Moves whose
     /// benefit does not exceed their cost are dropped.
-    func drsMoveWorthIt(_ v: Int, from s: Int, to d: Int, snap: BalanceSnapshot, mean: Double) -> Bool {
-        let vmShare = snap.loadOf(s, cpu: snap.cpuEntitlement[v], memory: snap.memoryEntitlement[v])
-        let moved = min(vmShare, snap.load[s] - mean) * hosts.cpuCapacityMHz[s]
+    func drsMoveWorthIt(_ v: Int, from s: Int, to d: Int, movedFraction: Double, snap: BalanceSnapshot) -> Bool {
+        let moved = movedFraction * hosts.cpuCapacityMHz[s]
         let benefit = moved * 3 * config.drs.period.seconds
         let streams = Double(max(ledger.networkCost[s], ledger.networkCost[d]) + 1)
         let b = min(linkMbps[s], linkMbps[d]) / streams

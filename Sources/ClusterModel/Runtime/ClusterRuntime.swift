@@ -88,8 +88,9 @@ public final class ClusterRuntime: EventHandler {
         vmotionCount = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
         let interval = settings.sampleInterval.seconds
-        let longest = max(config.drs.demandWindow.seconds, config.dpm.historyPowerOff.seconds, config.dpm.historyPowerOn.seconds)
-        history = DemandHistory(vms: config.vms.count, capacity: max(1, Int((longest / interval).rounded(.up))))
+        func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
+        history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
+                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)])
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
         hostClass = HostClasses.classes(of: config.hosts)
         compatibility = HostCompatibility(config)

@@ -151,6 +151,8 @@ public final class ClusterRuntime: EventHandler {
     }
 
     public func handle(_ event: Event, in simulation: Simulation) {
+        let started = ContinuousClock.now
+        defer { summary.phaseSeconds[Self.phase(of: event.kind)] += (ContinuousClock.now - started).secondsDouble }
         switch EventKind(rawValue: event.kind) {
         case .sample: takeSample(at: event.time)
         case .migrationStep: migrationStepEnded(Int32(event.payload))
@@ -173,6 +175,19 @@ public final class ClusterRuntime: EventHandler {
                 violations = broken
                 simulation.stop()
             }
+        }
+    }
+}
+
+extension ClusterRuntime {
+    /// Index into ``ClusterSummary/phaseSeconds`` of an event kind.
+    static func phase(of kind: Int32) -> Int {
+        switch EventKind(rawValue: kind) {
+        case .sample: RunPhase.sampling.rawValue
+        case .drsPass: RunPhase.drs.rawValue
+        case .dpmPass: RunPhase.dpm.rawValue
+        case .migrationStep, .migrationSwitchover: RunPhase.migrations.rawValue
+        default: RunPhase.lifecycle.rawValue
         }
     }
 }

@@ -1,5 +1,22 @@
 import Stochastics
 
+/// What a cluster's simulation time goes to: workload sampling (with CPU division, power and
+/// the timeseries row), DRS passes, DPM passes, vMotion steps, and host lifecycle and scenario
+/// events (placement, maintenance, failures, HA, churn).
+public enum RunPhase: Int, Sendable, CaseIterable {
+    case sampling, drs, dpm, migrations, lifecycle
+
+    public var name: String {
+        switch self {
+        case .sampling: "sampling"
+        case .drs: "drs"
+        case .dpm: "dpm"
+        case .migrations: "migrations"
+        case .lifecycle: "lifecycle"
+        }
+    }
+}
+
 /// End-of-run figures of one cluster; a run's `summary.csv` row combines those of all clusters.
 public struct ClusterSummary: Sendable {
     public var simulatedSeconds: Double = 0
@@ -25,6 +42,8 @@ public struct ClusterSummary: Sendable {
     public var maintenanceWindowSeconds = 0.0
     public var maintenanceHostsPatched = 0
     public var maintenanceStuck = 0
+    /// Wall seconds spent per ``RunPhase`` (benchmarks and the manifest only, never a CSV).
+    public var phaseSeconds: [Double] = Array(repeating: 0, count: RunPhase.allCases.count)
     public var drsPasses = 0
     /// Wall time spent in DRS passes (manifest and benchmark only, never in a CSV).
     public var drsPassWallSeconds = 0.0

@@ -18,6 +18,8 @@ struct Manifest: Encodable {
     /// DRS passes and their mean wall time (the pass compute time; kept out of the CSVs).
     var drsPasses = 0
     var drsPassMeanMS = 0.0
+    /// Wall seconds per phase, summed over clusters (CPU time when clusters run in parallel).
+    var phaseSeconds: [String: Double] = [:]
     var error: String?
 
     enum CodingKeys: String, CodingKey {
@@ -25,6 +27,7 @@ struct Manifest: Encodable {
         case simulatedDays = "simulated_days", clusters, hosts, vms, completed
         case wallSeconds = "wall_time_s", eventsProcessed = "events_processed", error
         case drsPasses = "drs_passes", drsPassMeanMS = "drs_pass_mean_ms"
+        case phaseSeconds = "phase_seconds"
     }
 
     init(plan: RunPlan) {

@@ -55,7 +55,12 @@ public enum RunRunner {
                 summaries.append(s)
                 events += e
             }
+            let mergeStart = Date()
             try mergeParts(plan, in: tmp)
+            manifest.phaseSeconds["output_merge"] = Date().timeIntervalSince(mergeStart)
+            for phase in RunPhase.allCases {
+                manifest.phaseSeconds[phase.name] = summaries.reduce(0.0) { $0 + $1.phaseSeconds[phase.rawValue] }
+            }
             let summary = RunSummary.combine(summaries, plan: plan)
             let writer = try BufferedFileWriter(path: tmp.appendingPathComponent("summary.csv").path)
             try writer.writeLine(OutputColumns.header(OutputColumns.summary))

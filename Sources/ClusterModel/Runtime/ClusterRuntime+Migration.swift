@@ -236,7 +236,7 @@ extension ClusterRuntime {
         if m.sharedNothing { vms.datastore[v] = m.destinationDatastore }
         finishMigration(id, outcome: .ok, detail: m.hitRoundLimit ? .roundLimit : .none)
         allocateCPU()
-        for h in [s, d] { energy.setPower(h, watts: hostPower(h), at: simulation.now) }
+        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: simulation.now) }   // allocateCPU may change any host
         energy.refreshTotal()
     }
 

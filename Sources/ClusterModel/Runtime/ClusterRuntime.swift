@@ -54,8 +54,7 @@ public final class ClusterRuntime: EventHandler {
     var pendingRow: TimeseriesRow?
     /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
     public internal(set) var violations: [String] = []
-    var lastCheckedEnergyJ = 0.0
-    var lastCheckedTime: SimTime = .zero
+    var audit = InvariantAudit()
 
     // Sampling scratch space, reused every sample (no allocation on the hot path).
     var hostStart: [Int32]

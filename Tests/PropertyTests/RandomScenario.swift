@@ -66,9 +66,14 @@ struct RandomProfile: Sendable {
 
 /// One scenario event: `kind` 0 migrate, 1 enter maintenance (timed when `minutes` is set),
 /// 2 exit maintenance, 3 fail host (repair after `minutes` when set), 4 repair, 5 power off, 6 power on.
+/// It happens at `minute` + `second`, or, when it `follows`, `second` seconds after the previous
+/// event and on the previous event's host — so that a host often fails or leaves `on` while a
+/// migration into it is copying.
 struct RandomEvent: Sendable {
     var kind: Int
     var minute: Int
+    var second: Int
+    var follows: Bool
     var host: Int
     var vm: Int
     var minutes: Int?
@@ -120,7 +125,19 @@ extension RandomScenario {
                                    drs: policy.drsConfig, dpm: policy.dpmConfig, vmotion: policy.vmotionConfig,
                                    ha: policy.haConfig)
         config.rules = rules.enumerated().compactMap { i, r in r.config(index: i, vms: vms.count, hosts: hosts.count) }
-        config.actions = events.compactMap { $0.action(vms: vms.count, hosts: hosts.count, hours: hours) }
+        var previous = (at: SimTime.zero, host: 0)
+        config.actions = events.compactMap { e in
+            var e = e
+            let at: SimTime
+            if e.follows {
+                at = previous.at + .seconds(Int64(e.second))
+                e.host = previous.host
+            } else {
+                at = .minutes(Int64(e.minute % (hours * 60))) + .seconds(Int64(e.second))
+            }
+            previous = (at, e.host)
+            return e.action(at: at, vms: vms.count, hosts: hosts.count)
+        }
         if let w = policy.window {
             let members = (0..<hosts.count).filter { w.hostMask & (1 << $0) != 0 }.map { Int32($0) }
             if !members.isEmpty {
@@ -173,9 +190,8 @@ extension RandomProfile {
 }
 
 extension RandomEvent {
-    func action(vms: Int, hosts: Int, hours: Int) -> ScheduledAction? {
+    func action(at: SimTime, vms: Int, hosts: Int) -> ScheduledAction? {
         let h = Int32(host % hosts)
-        let at = SimTime.minutes(Int64(minute % (hours * 60)))
         let span = minutes.map { SimTime.minutes(Int64($0)) }
         let action: ClusterAction
         switch kind {

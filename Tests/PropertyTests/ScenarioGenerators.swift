@@ -1,13 +1,18 @@
 import PropertyBased
 
+/// Clusters lean homogeneous (most hosts share a CPU generation, both datastores and both
+/// networks) and events lean towards manual migrations, so that migrations — and aborts when a
+/// following event takes their destination away — are common rather than mostly rejected.
+///
 /// Generators of ``RandomScenario`` values: 1–6 hosts, 0–24 VMs, two workload profiles,
-/// up to 6 events, 3 rules, one rolling patch window, random DRS/DPM/HA/failure settings, and
+/// up to 8 events (some chained seconds apart), 3 rules, one rolling patch window, random DRS/DPM/HA/failure settings, and
 /// 6–36 simulated hours. Built from the library's shrinkable generators, so a failing scenario
 /// shrinks towards fewer hosts, VMs, events and rules and smaller numbers.
 enum ScenarioGenerators {
     static let host = zip(
-        Gen.int(in: 2...32), Gen.int(in: 16...512), Gen.element(of: [1, 10, 25]).map { $0 ?? 10 },
-        Gen.bool(0.15), Gen.int(in: 6...12), Gen.int(in: 0...3), Gen.int(in: 0...3),
+        Gen.int(in: 2...32), Gen.int(in: 48...512), Gen.element(of: [1, 10, 25]).map { $0 ?? 10 },
+        Gen.bool(0.15), Gen.int(in: 0...9).map { $0 < 7 ? 10 : $0 }, Gen.int(in: 0...5).map { min($0, 3) },
+        Gen.int(in: 0...5).map { min($0, 3) },
         Gen.bool(0.92), Gen.int(in: 0...9), Gen.bool(0.3)
     ).map { t in
         RandomHost(cores: t.0, memoryGB: t.1, nicGbps: t.2, amd: t.3, generation: t.4, datastoreMask: t.5,
@@ -15,7 +20,7 @@ enum ScenarioGenerators {
     }
 
     static let vm = zip(
-        Gen.int(in: 1...8), Gen.int(in: 1...96), Gen.int(in: 0...1), Gen.int(in: 0...1), Gen.int(in: 0...1),
+        Gen.int(in: 1...8), Gen.int(in: 1...32), Gen.int(in: 0...1), Gen.int(in: 0...1), Gen.int(in: 0...1),
         Gen.element(of: [0, 0, 0, 10, 50]).map { $0 ?? 0 }
     ).map { t in
         RandomVM(vcpus: t.0, memoryGB: t.1, datastore: t.2, network: t.3, profile: t.4, reservationPercent: t.5)
@@ -30,9 +35,9 @@ enum ScenarioGenerators {
     }
 
     static let event = zip(
-        Gen.int(in: 0...6), Gen.int(in: 0...2_160), Gen.int(in: 0...5), Gen.int(in: 0...23),
-        Gen.int(in: 1...600).optional(valueRate: 0.5)
-    ).map { t in RandomEvent(kind: t.0, minute: t.1, host: t.2, vm: t.3, minutes: t.4) }
+        Gen.int(in: 0...9).map { max(0, $0 - 3) }, Gen.int(in: 0...2_160), Gen.int(in: 0...90), Gen.bool(0.4), Gen.int(in: 0...5),
+        Gen.int(in: 0...23), Gen.int(in: 1...600).optional(valueRate: 0.5)
+    ).map { t in RandomEvent(kind: t.0, minute: t.1, second: t.2, follows: t.3, host: t.4, vm: t.5, minutes: t.6) }
 
     static let rule = zip(
         Gen.int(in: 0...2), Gen.bool, Gen.bool, Gen.int(in: 0...0xFF_FFFF), Gen.int(in: 0...63)
@@ -54,7 +59,7 @@ enum ScenarioGenerators {
 
     static let scenario = zip(
         Gen.uint64(in: 1...UInt64.max), Gen.int(in: 6...36), host.array(of: 1...6), vm.array(of: 0...24),
-        profile.array(of: 2), event.array(of: 0...6), rule.array(of: 0...3), policy
+        profile.array(of: 2), event.array(of: 0...8), rule.array(of: 0...3), policy
     ).map { t in
         RandomScenario(seed: t.0, hours: t.1, hosts: t.2, vms: t.3, profiles: t.4, events: t.5, rules: t.6, policy: t.7)
     }

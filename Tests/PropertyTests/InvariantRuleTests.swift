@@ -76,10 +76,10 @@ import Testing
         let rt = Self.runtime()
         rt.advance(until: .hours(1))
         #expect(rt.invariantViolations().isEmpty)
-        rt.energy.setPower(0, watts: 999, at: .hours(1))   // a change the meter saw but the host's state did not make
-        rt.energy.refreshTotal()
+        // A draw the host's state does not explain, and a running total the meter forgets to refresh.
+        rt.energy.setPower(0, watts: 999, at: .hours(1))
         #expect(rt.invariantViolations().contains { $0.hasPrefix("t=01:00:00.000000 [host-power] host h0: meter draws 999.0 W") })
-        rt.advance(until: .hours(1) + .minutes(5))   // the next sample resets the draw, but 999 W were integrated
+        rt.advance(until: .hours(1) + .minutes(5))   // the next sample resets both, but the stale total was integrated
         #expect(rt.violations.contains { $0.hasPrefix("t=01:05:00.000000 [energy-audit] cluster c: metered ") })
     }
 

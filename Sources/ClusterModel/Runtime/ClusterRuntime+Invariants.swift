@@ -20,8 +20,10 @@ import SimKernel
 /// - `host-transition`: the host power-state machine only takes the moves of
 ///   ``HostPowerState/canMove(to:)`` (noted by ``changeHostState(_:to:reason:)`` as they happen).
 /// - `energy-monotone`: metered energy never decreases.
-/// - `host-power`: the meter's draw of each host equals the power recomputed from its state and load.
-/// - `energy-audit`: metered energy equals Σ P × Δt integrated independently here.
+/// - `host-power`: the meter's draw of each host equals the power recomputed here from its state
+///   and load, at every check — so no change of state or load goes unmetered.
+/// - `energy-audit`: metered energy (a running cluster total × Δt) equals the per-host integral
+///   Σ_h ∫ P_h dt that ``EnergyAudit`` keeps from the same power changes.
 extension ClusterRuntime {
     /// Checks every rule at the current instant and returns the broken ones (empty when all hold).
     /// Advances the checker's own records (energy audit, last time), so call it once per instant.
@@ -137,22 +139,19 @@ extension ClusterRuntime {
             out.append("t=\(t) [energy-monotone] cluster \(name): energy decreased from \(audit.lastMeteredEnergyJ) J to \(energy.energyJ) J")
         }
         audit.lastMeteredEnergyJ = energy.energyJ
-        // Independent integral: the power recomputed at the previous check held until now.
-        if t > audit.lastTime { audit.energyJ += audit.powerW * (t - audit.lastTime).seconds }
-        let metered = energy.energyJ + energy.totalPowerW * (t - energy.lastUpdate).seconds
-        if abs(metered - audit.energyJ) > 1e-3 + 1e-9 * audit.energyJ {
-            out.append("t=\(t) [energy-audit] cluster \(name): metered \(metered) J ≠ Σ P×Δt \(audit.energyJ) J")
+        if let independent = energy.audit?.energyJ(at: t) {
+            let metered = energy.energyJ + energy.totalPowerW * (t - energy.lastUpdate).seconds
+            if abs(metered - independent) > 1e-3 + 1e-9 * independent {
+                out.append("t=\(t) [energy-audit] cluster \(name): metered \(metered) J ≠ Σ_h ∫ P_h dt \(independent) J")
+            }
         }
-        var total = 0.0
         for h in 0..<hosts.count {
             let p = recomputedPowerW(h)
-            total += p
             if abs(energy.powerW[h] - p) > 1e-9 * max(1, p) {
                 out.append("t=\(t) [host-power] host \(hosts.configs[h].name): meter draws \(energy.powerW[h]) W, "
                            + "state \(hosts.state[h].csvName) and load give \(p) W")
             }
         }
-        audit.powerW = total
     }
 
     /// Host `h`'s draw from DESIGN §4.3, computed here on purpose rather than through the

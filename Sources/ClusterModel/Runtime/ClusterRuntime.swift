@@ -77,7 +77,7 @@ public final class ClusterRuntime: EventHandler {
         calendar = SimCalendar(startUnixSeconds: settings.startUnixSeconds)
         hosts = HostTable(config.hosts)
         vms = VMTable(config.vms)
-        energy = EnergyMeter(hostCount: config.hosts.count)
+        energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
         sampler = WorkloadSampler(config: config, settings: settings)
         hostStart = Array(repeating: 0, count: config.hosts.count + 1)
         hostFill = hostStart

@@ -6,11 +6,6 @@ struct InvariantAudit {
     /// Time and metered energy at the previous check (the clock and energy never go back).
     var lastTime: SimTime = .zero
     var lastMeteredEnergyJ = 0.0
-    /// Energy integrated independently of ``EnergyMeter``: Σ P × Δt, with every host's power
-    /// recomputed from its state and load at each check (power only changes inside events), J.
-    var energyJ = 0.0
-    /// Total host power recomputed at the previous check, W.
-    var powerW = 0.0
     /// Host state changes that the state machine does not allow, noted as they happen.
     var badTransitions: [String] = []
 }

@@ -41,8 +41,9 @@ bench: deps
 FUZZ_SECONDS ?= 600
 FUZZ_DIR     ?= .build-fuzz
 fuzz: deps
-	$(SWIFT) build --scratch-path $(FUZZ_DIR) --product drsim-fuzz \
-		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -v 'Cannot export local symbol'
+	@mkdir -p $(FUZZ_DIR) && echo "building drsim-fuzz with libFuzzer and AddressSanitizer into $(FUZZ_DIR) (log: $(FUZZ_DIR)/build.log)"
+	@$(SWIFT) build --scratch-path $(FUZZ_DIR) --product drsim-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+		> $(FUZZ_DIR)/build.log 2>&1 || { grep -v 'Cannot export local symbol' $(FUZZ_DIR)/build.log | tail -40; exit 1; }
 	rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
 	for f in scenarios/*.yaml; do { printf '0'; cat "$$f"; } > $(FUZZ_DIR)/seeds/scenario-$$(basename "$$f"); done
 	{ printf '0'; cat scenarios/demo.yaml; printf '\000duration=2d\ndrs.threshold=5\n'; } > $(FUZZ_DIR)/seeds/scenario-overrides

@@ -9,10 +9,13 @@ struct ToolRun {
     var stderr: String
     var pid: Int32
     var seconds: Double
+    /// Seconds from the signal to the exit (0 without a signal).
+    var secondsAfterSignal: Double
 
-    /// Runs `executable` with `arguments` in `folder`; after `signalAfter` seconds sends `signal`.
-    static func launch(_ executable: URL, _ arguments: [String], in folder: URL,
-                       signal: Int32? = nil, after signalAfter: Double = 1) throws -> ToolRun {
+    /// Runs `executable` with `arguments` in `folder`. With `signal`, sends it once `ready(pid)`
+    /// holds (polled every 50 ms, for at most a minute) and `settle` more seconds have passed.
+    static func launch(_ executable: URL, _ arguments: [String], in folder: URL, signal: Int32? = nil,
+                       when ready: (Int32) -> Bool = { _ in true }, settle: Double = 0.5) throws -> ToolRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -22,15 +25,23 @@ struct ToolRun {
         process.standardError = err
         let outData = PipeReader(out), errData = PipeReader(err)
         let started = Date()
+        var signalled: Date?
         try process.run()
         if let signal {
-            Thread.sleep(forTimeInterval: signalAfter)
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning && !ready(process.processIdentifier) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Thread.sleep(forTimeInterval: settle)
             kill(process.processIdentifier, signal)
+            signalled = Date()
         }
         process.waitUntilExit()
+        let ended = Date()
         return ToolRun(status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
                        stdout: outData.text(), stderr: errData.text(), pid: process.processIdentifier,
-                       seconds: Date().timeIntervalSince(started))
+                       seconds: ended.timeIntervalSince(started),
+                       secondsAfterSignal: signalled.map { ended.timeIntervalSince($0) } ?? 0)
     }
 
     /// A fresh empty temporary folder.

@@ -41,6 +41,29 @@ notebooks: build
 	bash notebooks-export/make_notebooks.sh --run results/demo --sweep results/compare-drs-thresholds
 	@echo "charts: notebooks-export/out/index.html"
 
+## fuzz: libFuzzer over the scenario loader and the trace/RVTools readers for FUZZ_SECONDS
+## (default 600). Builds into .build-fuzz (never touches .build); seeds are made from scenarios/
+## and the test fixtures at run time; the corpus grows in .build-fuzz/corpus and findings land in
+## .build-fuzz/findings/ (replay one with `.build/debug/drsim-fuzz FILE`). See docs/reliability.md.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR     ?= .build-fuzz
+fuzz: deps
+	@mkdir -p $(FUZZ_DIR) && echo "building drsim-fuzz with libFuzzer and AddressSanitizer into $(FUZZ_DIR) (log: $(FUZZ_DIR)/build.log)"
+	@$(SWIFT) build --scratch-path $(FUZZ_DIR) --product drsim-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+		> $(FUZZ_DIR)/build.log 2>&1 || { grep -v 'Cannot export local symbol' $(FUZZ_DIR)/build.log | tail -40; exit 1; }
+	rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
+	for f in scenarios/*.yaml; do { printf '0'; cat "$$f"; } > $(FUZZ_DIR)/seeds/scenario-$$(basename "$$f"); done
+	{ printf '0'; cat scenarios/demo.yaml; printf '\000duration=2d\ndrs.threshold=5\n'; } > $(FUZZ_DIR)/seeds/scenario-overrides
+	printf '1time_s,cpu_util,mem_util\n0,0.25,0.5\n300,0.5,0.5\n600,1,0.75\n' > $(FUZZ_DIR)/seeds/csv-trace
+	printf '1vm;time_s;cpu_util\nweb-01;0;0,25\nweb-01;300;0,5\n"db 1";0;12,5\n' > $(FUZZ_DIR)/seeds/csv-multi
+	printf '1"a,b",c\r\n"x ""y""",\r\n\n1,2\n' > $(FUZZ_DIR)/seeds/csv-quoted
+	for f in Tests/TracesTests/Fixtures/planetlab/*; do { printf '2'; cat "$$f"; } > $(FUZZ_DIR)/seeds/planetlab-$$(basename "$$f"); done
+	for v in rvtools3 rvtools4; do d=Tests/InventoryTests/Fixtures/$$v; \
+		{ printf '3'; head -n 12 $$d/vInfo.csv; printf '\000'; head -n 6 $$d/vHost.csv; printf '\000'; cat $$d/vCluster.csv; } \
+		> $(FUZZ_DIR)/seeds/rvtools-$$v; done
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/debug/drsim-fuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=20 -rss_limit_mb=4096 -detect_leaks=0 -max_len=16384 -artifact_prefix=$(FUZZ_DIR)/findings/ -print_final_stats=1
+
 clean:
 	rm -rf .build results
 

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "drsim-bench", dependencies: ["Experiments", "SimKernel", "Stochastics", "ClusterModel"]),
+        // libFuzzer harness over the scenario loader and the trace/RVTools readers. A normal build
+        // makes a replay tool (`drsim-fuzz FILE…`); `make fuzz` builds it with -sanitize=fuzzer
+        // and -DFUZZING into .build-fuzz, where libFuzzer supplies `main`.
+        .executableTarget(name: "drsim-fuzz", dependencies: ["Scenarios", "Traces", "Inventory"]),
 
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
@@ -43,5 +48,14 @@ let package = Package(
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "ClusterModel", "SimKernel", "Stochastics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // Runs the built `drsim` and `drsim-fuzz` binaries (signals, unwritable outputs, examples).
+        .testTarget(name: "CLITests", exclude: ["FuzzRegressions"]),
     ]
 )

@@ -20,7 +20,10 @@ struct DRSLab {
         configure(&config)
         runtime = ClusterRuntime(config: config, settings: RunSettings(seed: seed, duration: duration, checkInvariants: true), recorder: recorder)
         runtime.start()
-        for h in onAtStart..<hosts where runtime.hosts.state[h] == .standby { runtime.changeHostState(h, to: .on, reason: .manual) }
+        for h in onAtStart..<hosts where runtime.hosts.state[h] == .standby {
+            runtime.changeHostState(h, to: .booting, reason: .manual)   // standby → booting → on, as the state machine goes
+            runtime.changeHostState(h, to: .on, reason: .manual)
+        }
     }
 }
 

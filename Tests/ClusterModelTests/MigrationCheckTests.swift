@@ -11,7 +11,10 @@ import Testing
             c.vms[0].diskMB = 40 * 1024
             alter(&c)
         }
-        if lab.runtime.hosts.state[1] == .standby { lab.runtime.changeHostState(1, to: .on, reason: .manual) }
+        if lab.runtime.hosts.state[1] == .standby {
+            lab.runtime.changeHostState(1, to: .booting, reason: .manual)   // standby → booting → on, as the state machine goes
+            lab.runtime.changeHostState(1, to: .on, reason: .manual)
+        }
         return lab
     }
 

@@ -121,7 +121,10 @@ struct MigrationLab {
             // All 9 VMs start on host 0: the others start in standby and are then switched on.
             for h in 1..<10 { c.hosts[h].initialState = .standby }
         }
-        for h in 1..<10 { lab.runtime.changeHostState(h, to: .on, reason: .manual) }
+        for h in 1..<10 {
+            lab.runtime.changeHostState(h, to: .booting, reason: .manual)   // standby → booting → on, as the state machine goes
+            lab.runtime.changeHostState(h, to: .on, reason: .manual)
+        }
         #expect((0..<9).allSatisfy { lab.hostOf($0) == 0 })
         for v in 0..<9 { lab.runtime.requestMigration(vm: v, to: v + 1, reason: .manual) }
         #expect(lab.runtime.migrationsActiveCount == 8)

@@ -9,9 +9,12 @@ public struct EnergyMeter: Sendable {
     public private(set) var energyJ: Double = 0
     public private(set) var lastUpdate: SimTime = .zero
     private var totalW: Double = 0
+    /// Independent integral of the same changes, kept only under `--check-invariants`.
+    public private(set) var audit: EnergyAudit?
 
-    public init(hostCount: Int) {
+    public init(hostCount: Int, audited: Bool = false) {
         powerW = Array(repeating: 0, count: hostCount)
+        audit = audited ? EnergyAudit(hostCount: hostCount) : nil
     }
 
     /// Current total draw, W.
@@ -28,6 +31,7 @@ public struct EnergyMeter: Sendable {
     public mutating func setPower(_ h: Int, watts: Double, at t: SimTime) {
         advance(to: t)
         powerW[h] = watts
+        if audit != nil { audit?.record(h, watts: watts, at: t) }
     }
 
     /// Re-adds the per-host draws (avoids drift from incremental updates); call after a batch of `setPower`.

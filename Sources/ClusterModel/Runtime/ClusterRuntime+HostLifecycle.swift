@@ -232,6 +232,8 @@ extension ClusterRuntime {
             }
         }
         allocateCPU()
+        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: simulation.now) }
+        energy.refreshTotal()
     }
 
     func closeOutage(_ v: Int, reason: String) {

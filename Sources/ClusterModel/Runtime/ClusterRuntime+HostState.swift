@@ -9,6 +9,7 @@ extension ClusterRuntime {
         guard old != state else { return }
         let now = simulation.now
         hosts.state[h] = state
+        if settings.checkInvariants { noteTransition(h, from: old, to: state) }
         recorder.record(powerEvent: PowerEventRecord(time: now, host: hosts.configs[h].name, from: old, to: state, reason: reason))
         if old == .on || state == .failed {
             abortMigrations(involving: h, sourceFailed: state == .failed)

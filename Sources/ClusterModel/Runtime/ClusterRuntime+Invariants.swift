@@ -1,19 +1,70 @@
+import SimKernel
+
+/// Model invariants (DESIGN §9), checked after every event under ``RunSettings/checkInvariants``
+/// (`drsim run --check-invariants`, and every model and property test). Each broken rule is one
+/// sentence `t=<time> [<rule>] <entity>: <detail>`; the run stops at the first event that breaks any.
+///
+/// Rules:
+/// - `clock`: the event clock never goes back.
+/// - `vm-placement`: every VM is on exactly one host, or down with a reason; a host runs VMs
+///   only in `on`, `entering_standby` or `entering_maintenance`.
+/// - `vm-count`, `memory-ledger`: a host's VM count and reserved memory equal what its residents
+///   and the migrations copying into it hold.
+/// - `memory-capacity`: no host holds more memory than it has.
+/// - `migration-accounting`: every request ends in exactly one outcome — requests = outcomes
+///   recorded + migrations queued or copying — and a VM is flagged as migrating exactly when one
+///   of its migrations is in flight (at most one).
+/// - `migration-compatible`: an in-flight migration's VM is on its source, its destination is
+///   `on`, and the two hosts are vMotion-compatible (VMkernel ports, CPU vendor and feature
+///   level, network label, datastore or shared-nothing).
+/// - `host-transition`: the host power-state machine only takes the moves of
+///   ``HostPowerState/canMove(to:)`` (noted by ``changeHostState(_:to:reason:)`` as they happen).
+/// - `energy-monotone`: metered energy never decreases.
+/// - `host-power`: the meter's draw of each host equals the power recomputed here from its state
+///   and load, at every check — so no change of state or load goes unmetered.
+/// - `energy-audit`: metered energy (a running cluster total × Δt) equals the per-host integral
+///   Σ_h ∫ P_h dt that ``EnergyAudit`` keeps from the same power changes.
 extension ClusterRuntime {
-    /// Checks the model invariants of DESIGN §9 at the current instant and returns the broken
-    /// ones as readable sentences naming the time, entity and rule (empty when all hold).
+    /// Checks every rule at the current instant and returns the broken ones (empty when all hold).
+    /// Advances the checker's own records (energy audit, last time), so call it once per instant.
     public func invariantViolations() -> [String] {
-        var out: [String] = []
         let t = simulation.now
+        var out = audit.badTransitions
+        audit.badTransitions.removeAll()
+        if t < audit.lastTime { out.append("t=\(t) [clock] simulation: time went back from \(audit.lastTime)") }
+        checkHostsAndVMs(into: &out, at: t)
+        checkMigrations(into: &out, at: t)
+        checkEnergy(into: &out, at: t)
+        audit.lastTime = t
+        return out
+    }
+
+    /// Records host `h`'s state change; a move the state machine forbids is reported at the next check.
+    func noteTransition(_ h: Int, from old: HostPowerState, to new: HostPowerState) {
+        guard !old.canMove(to: new) else { return }
+        audit.badTransitions.append("t=\(simulation.now) [host-transition] host \(hosts.configs[h].name): "
+                                    + "\(old.csvName) → \(new.csvName) is not an allowed transition")
+    }
+
+    private func checkHostsAndVMs(into out: inout [String], at t: SimTime) {
         var reserved = Array(repeating: 0.0, count: hosts.count)
         var counts = Array(repeating: Int32(0), count: hosts.count)
         for v in 0..<vms.count {
             let h = Int(vms.host[v])
+            let vm = vms.configs[v].name
             if h == Int(noIndex) {
-                if vms.downReason[v] == .none { out.append("t=\(t): VM \(vms.configs[v].name) is down without a reason") }
+                if vms.downReason[v] == .none { out.append("t=\(t) [vm-placement] VM \(vm): down without a reason") }
                 continue
             }
+            guard h >= 0, h < hosts.count else {
+                out.append("t=\(t) [vm-placement] VM \(vm): on host index \(h), which does not exist")
+                continue
+            }
+            if vms.downReason[v] != .none {
+                out.append("t=\(t) [vm-placement] VM \(vm): running on \(hosts.configs[h].name) but marked down (\(vms.downReason[v].csvName))")
+            }
             if !hosts.state[h].runsVMs {
-                out.append("t=\(t): VM \(vms.configs[v].name) runs on host \(hosts.configs[h].name) in state \(hosts.state[h].csvName)")
+                out.append("t=\(t) [vm-placement] VM \(vm): runs on host \(hosts.configs[h].name) in state \(hosts.state[h].csvName)")
             }
             reserved[h] += vms.footprintMB[v]
             counts[h] += 1
@@ -21,28 +72,102 @@ extension ClusterRuntime {
         for id in migrations.active {
             let m = migrations.slots[Int(id)]
             if m.started != nil { reserved[Int(m.destination)] += vms.footprintMB[Int(m.vm)] }
-            if hosts.configs[Int(m.source)].vendor != hosts.configs[Int(m.destination)].vendor {
-                out.append("t=\(t): migration of \(vms.configs[Int(m.vm)].name) crosses CPU vendors")
-            }
         }
         for h in 0..<hosts.count {
             let name = hosts.configs[h].name
             if abs(reserved[h] - hosts.memoryReservedMB[h]) > 1e-6 * max(1, reserved[h]) {
-                out.append("t=\(t): host \(name) memory ledger \(hosts.memoryReservedMB[h]) MB ≠ residents + reservations \(reserved[h]) MB")
+                out.append("t=\(t) [memory-ledger] host \(name): ledger \(hosts.memoryReservedMB[h]) MB ≠ residents + "
+                           + "incoming copies \(reserved[h]) MB")
             }
             if reserved[h] > hosts.memoryCapacityMB[h] * (1 + 1e-9) {
-                out.append("t=\(t): host \(name) memory overcommitted: \(reserved[h]) MB > \(hosts.memoryCapacityMB[h]) MB")
+                out.append("t=\(t) [memory-capacity] host \(name): \(reserved[h]) MB held > \(hosts.memoryCapacityMB[h]) MB capacity")
             }
             if counts[h] != hosts.vmCount[h] {
-                out.append("t=\(t): host \(name) VM count \(hosts.vmCount[h]) ≠ \(counts[h])")
+                out.append("t=\(t) [vm-count] host \(name): VM count \(hosts.vmCount[h]) ≠ \(counts[h]) residents")
             }
         }
-        if energy.energyJ < lastCheckedEnergyJ {
-            out.append("t=\(t): energy decreased from \(lastCheckedEnergyJ) J to \(energy.energyJ) J")
+    }
+
+    private func checkMigrations(into out: inout [String], at t: SimTime) {
+        let stats = migrationStats
+        let outcomes = stats.byOutcome.values.reduce(0, +)
+        let inFlight = migrations.active.count + migrations.queue.count
+        if stats.requests != outcomes + inFlight {
+            out.append("t=\(t) [migration-accounting] cluster \(config.name): \(stats.requests) requests ≠ \(outcomes) outcomes "
+                       + "+ \(inFlight) in flight")
         }
-        if t < lastCheckedTime { out.append("t=\(t): clock went back from \(lastCheckedTime)") }
-        lastCheckedEnergyJ = energy.energyJ
-        lastCheckedTime = t
-        return out
+        var flights = Array(repeating: 0, count: vms.count)
+        for id in migrations.active + migrations.queue {
+            let m = migrations.slots[Int(id)]
+            let v = Int(m.vm)
+            flights[v] += 1
+            if let problem = migrationProblem(m) {
+                out.append("t=\(t) [migration-compatible] VM \(vms.configs[v].name): migration "
+                           + "\(hostName(m.source)) → \(hostName(m.destination)) \(problem)")
+            }
+        }
+        for v in 0..<vms.count where flights[v] > 1 || vms.migrating[v] != (flights[v] == 1) {
+            out.append("t=\(t) [migration-accounting] VM \(vms.configs[v].name): \(flights[v]) migrations in flight, "
+                       + "flagged migrating = \(vms.migrating[v])")
+        }
+    }
+
+    /// Why an in-flight migration breaks the rules, or nil.
+    private func migrationProblem(_ m: MigrationSlot) -> String? {
+        let v = Int(m.vm), s = Int(m.source), d = Int(m.destination)
+        guard s >= 0, s < hosts.count, d >= 0, d < hosts.count else { return "names a host that does not exist" }
+        if Int(vms.host[v]) != s { return "but the VM is not on its source" }
+        if hosts.state[d] != .on { return "into a host in state \(hosts.state[d].csvName)" }
+        let src = hosts.configs[s], dst = hosts.configs[d]
+        if !src.hasVMotionVMkernel || !dst.hasVMotionVMkernel { return "without a vMotion VMkernel port on both hosts" }
+        if src.vendor != dst.vendor { return "crosses CPU vendors" }
+        if Int(vms.featureRank[v]) > dst.generationRank { return "to a host below the VM's CPU feature level" }
+        if !dst.networks.contains(vms.configs[v].network) { return "to a host without the VM's network label" }
+        if !m.sharedNothing && !dst.datastores.contains(vms.datastore[v]) {
+            return "to a host that does not mount the VM's datastore, without shared-nothing vMotion"
+        }
+        return nil
+    }
+
+    private func hostName(_ h: Int32) -> String {
+        h >= 0 && Int(h) < hosts.count ? hosts.configs[Int(h)].name : "#\(h)"
+    }
+
+    private func checkEnergy(into out: inout [String], at t: SimTime) {
+        let name = config.name
+        if energy.energyJ < audit.lastMeteredEnergyJ {
+            out.append("t=\(t) [energy-monotone] cluster \(name): energy decreased from \(audit.lastMeteredEnergyJ) J to \(energy.energyJ) J")
+        }
+        audit.lastMeteredEnergyJ = energy.energyJ
+        if let independent = energy.audit?.energyJ(at: t) {
+            let metered = energy.energyJ + energy.totalPowerW * (t - energy.lastUpdate).seconds
+            if abs(metered - independent) > 1e-3 + 1e-9 * independent {
+                out.append("t=\(t) [energy-audit] cluster \(name): metered \(metered) J ≠ Σ_h ∫ P_h dt \(independent) J")
+            }
+        }
+        for h in 0..<hosts.count {
+            let p = recomputedPowerW(h)
+            if abs(energy.powerW[h] - p) > 1e-9 * max(1, p) {
+                out.append("t=\(t) [host-power] host \(hosts.configs[h].name): meter draws \(energy.powerW[h]) W, "
+                           + "state \(hosts.state[h].csvName) and load give \(p) W")
+            }
+        }
+    }
+
+    /// Host `h`'s draw from DESIGN §4.3, computed here on purpose rather than through the
+    /// runtime's own power function: running hosts follow their power model at the CPU
+    /// utilization (served + vMotion reservation) / capacity; booting draws max, shutting down
+    /// and maintenance idle, standby `standby_w`, failed nothing.
+    private func recomputedPowerW(_ h: Int) -> Double {
+        let c = hosts.configs[h]
+        switch hosts.state[h] {
+        case .on, .enteringStandby, .enteringMaintenance:
+            let u = (hosts.cpuServedMHz[h] + hosts.vmotionOverheadMHz[h]) / hosts.cpuCapacityMHz[h]
+            return c.power.watts(atUtilization: min(1, u))
+        case .booting: return c.power.maxW
+        case .shuttingDown, .maintenance: return c.power.idleW
+        case .standby: return c.standbyW
+        case .failed: return 0
+        }
     }
 }

@@ -236,8 +236,6 @@ extension ClusterRuntime {
         if m.sharedNothing { vms.datastore[v] = m.destinationDatastore }
         finishMigration(id, outcome: .ok, detail: m.hitRoundLimit ? .roundLimit : .none)
         reallocateCPU(s, d)
-        for h in [s, d] { energy.setPower(h, watts: hostPower(h), at: simulation.now) }
-        energy.refreshTotal()
     }
 
     /// Ends a copying migration: releases its costs, records it, restarts the queue.

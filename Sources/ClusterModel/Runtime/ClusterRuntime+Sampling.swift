@@ -26,8 +26,15 @@ extension ClusterRuntime {
     /// Divides every host's CPU among its VMs (see ``CPUScheduler``).
     func allocateCPU() { cpuScheduler.allocateAll(&vms, &hosts) }
 
-    /// Re-divides the CPU of hosts `a` and `b` after a VM moved between them.
-    func reallocateCPU(_ a: Int, _ b: Int) { cpuScheduler.reallocate(a, b, &vms, &hosts) }
+    /// Re-divides the CPU of hosts `a` and `b` after a VM moved between them, arrived or left,
+    /// and updates their power draw at this instant.
+    func reallocateCPU(_ a: Int, _ b: Int) {
+        cpuScheduler.reallocate(a, b, &vms, &hosts)
+        let now = simulation.now
+        energy.setPower(a, watts: hostPower(a), at: now)
+        if b != a { energy.setPower(b, watts: hostPower(b), at: now) }
+        energy.refreshTotal()
+    }
 
     /// Power draw of host `h` in its current state (DESIGN §4.3).
     func hostPower(_ h: Int) -> Double {

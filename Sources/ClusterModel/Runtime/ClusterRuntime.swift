@@ -63,8 +63,7 @@ public final class ClusterRuntime: EventHandler {
     var pendingRow: TimeseriesRow?
     /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
     public internal(set) var violations: [String] = []
-    var lastCheckedEnergyJ = 0.0
-    var lastCheckedTime: SimTime = .zero
+    var audit = InvariantAudit()
 
     // Row scratch space, reused every sample (no allocation on the hot path).
     var scratchLoads: [Double] = []
@@ -78,7 +77,7 @@ public final class ClusterRuntime: EventHandler {
         calendar = SimCalendar(startUnixSeconds: settings.startUnixSeconds)
         hosts = HostTable(config.hosts)
         vms = VMTable(config.vms)
-        energy = EnergyMeter(hostCount: config.hosts.count)
+        energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
         sampler = WorkloadSampler(config: config, settings: settings)
         cpuScheduler = CPUScheduler(config)
         vmReservation = config.vms.map(\.reservationMHz)

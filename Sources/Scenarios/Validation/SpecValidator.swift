@@ -27,6 +27,7 @@ struct SpecValidator {
         checkVMProfiles()
         checkClusterShapes()
         guard checkSizeLimits() else { return }
+        checkHistoryWindows()
         let expansion = EntityExpansion(spec: spec, recordSources: true)
         checkEntityNames(expansion)
         for (index, cluster) in spec.clusters.enumerated() {

@@ -38,6 +38,9 @@ public enum ScenarioRun {
         let loaded = try load(path: request.scenarioPath, overrides: overrides)
         let plan = try ModelBuilder.plan(loaded, checkInvariants: request.checkInvariants)
         let folder = URL(fileURLWithPath: request.outDir).appendingPathComponent(RunFolder.safeName(plan.scenarioName))
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("sweep-plan.json").path) {
+            throw InputError("\(folder.path) holds a sweep of this scenario; a run would replace it. Choose another --out.")
+        }
         return try RunRunner.run(plan, into: folder, options: request.options)
     }
 }

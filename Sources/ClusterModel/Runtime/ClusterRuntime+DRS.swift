@@ -20,23 +20,34 @@ extension ClusterRuntime {
     /// entitlements from demand over the last `samples` samples (mean, or mean + 2 sd).
     func makeSnapshot(samples: Int, conservative: Bool) -> BalanceSnapshot {
         var planned = vms.host
-        for id in migrations.active + migrations.queue {
-            let m = migrations.slots[Int(id)]
-            planned[Int(m.vm)] = m.destination
+        for ids in [migrations.active, migrations.queue] {
+            for id in ids {
+                let m = migrations.slots[Int(id)]
+                planned[Int(m.vm)] = m.destination
+            }
         }
-        var cpu = Array(repeating: 0.0, count: vms.count)
-        var mem = cpu
         let estimate = windowEstimates(samples: samples, conservative: conservative)
-        for v in 0..<vms.count where planned[v] >= 0 {
-            cpu[v] = min(max(estimate.cpuMHz[v], vmReservation[v]), vms.limitMHz[v])
-            mem[v] = estimate.memoryMB[v]
-        }
+        var cpu: [Double] = [], mem: [Double] = []
+        Self.entitlements(planned, estimate.cpuMHz, estimate.memoryMB, vmReservation, vms.limitMHz, cpu: &cpu, memory: &mem)
         return BalanceSnapshot(
             plannedHost: planned, cpuEntitlement: cpu, memoryEntitlement: mem, footprintMB: vms.footprintMB,
             cpuCapacity: hosts.cpuCapacityMHz, memoryCapacity: hosts.memoryCapacityMB,
             participates: hosts.state.map { $0 == .on })
     }
 
+    /// Entitlements of planned VMs (demand bounded by reservation and limit), 0 for down VMs.
+    /// Over arrays passed in: one access to the runtime's state per pass instead of one per VM
+    /// (perf, fleet 2 days: the per-VM reads of `vms` in this loop were 3.6 % of the run).
+    private static func entitlements(_ planned: [Int32], _ estimateCPU: [Double], _ estimateMemory: [Double],
+                                     _ reservation: [Double], _ limit: [Double], cpu: inout [Double], memory: inout [Double]) {
+        let n = planned.count
+        cpu = Array(repeating: 0, count: n)
+        memory = cpu
+        for v in 0..<n where planned[v] >= 0 {
+            cpu[v] = min(max(estimateCPU[v], reservation[v]), limit[v])
+            memory[v] = estimateMemory[v]
+        }
+    }
     /// Whether VM `v` could be vMotioned to on host `d` without shared-nothing (DRS does not use
     /// shared-nothing vMotion [FD-2012-51vMotion]): the static stage-1 checks.
     func drsCompatible(_ v: Int, _ d: Int) -> Bool {
@@ -53,25 +64,26 @@ extension ClusterRuntime {
 
     /// Per-VM demand estimates over the last `samples` samples, computed once per sample and
     /// window and shared by the DRS and DPM passes that ask for them (make bench: per-pass
-    /// recomputation for every VM was 6 % of cluster-32x1000-30d).
+    /// recomputation for every VM was 6 % of cluster-32x1000-30d). Each window keeps its buffers
+    /// and refills them in place: no allocation per pass once the callers have let go of them.
     func windowEstimates(samples: Int, conservative: Bool) -> (cpuMHz: [Double], memoryMB: [Double]) {
         let key = samples * 2 + (conservative ? 1 : 0)
         let stamp = history.pushes
-        if let hit = estimateCache.first(where: { $0.key == key && $0.stamp == stamp }) { return (hit.cpu, hit.memory) }
-        var cpu = Array(repeating: 0.0, count: vms.count), mem = cpu
-        Self.fillEstimates(history, samples: samples, conservative: conservative, cpu: &cpu, memory: &mem)
-        estimateCache.removeAll { $0.key == key || $0.stamp != stamp }
-        estimateCache.append((key, stamp, cpu, mem))
-        return (cpu, mem)
-    }
-
-    private static func fillEstimates(_ history: borrowing DemandHistory, samples: Int, conservative: Bool,
-                                      cpu: inout [Double], memory: inout [Double]) {
-        for v in 0..<cpu.count {
-            let d = history.estimate(v, samples: samples, conservative: conservative)
-            cpu[v] = d.cpuMHz
-            memory[v] = d.memoryMB
+        let slot: Int
+        if let i = estimateCache.firstIndex(where: { $0.key == key }) {
+            slot = i
+        } else {
+            estimateCache.append((key, -1, [], []))
+            slot = estimateCache.count - 1
         }
+        if estimateCache[slot].stamp != stamp {
+            var entry = estimateCache[slot]
+            estimateCache[slot] = (key, -1, [], [])   // entry's buffers are now unique: refilled in place
+            history.estimates(samples: samples, conservative: conservative, cpu: &entry.cpu, memory: &entry.memory)
+            entry.stamp = stamp
+            estimateCache[slot] = entry
+        }
+        return (estimateCache[slot].cpu, estimateCache[slot].memory)
     }
 
     /// One DRS pass.

@@ -44,6 +44,25 @@ public struct BalanceSnapshot {
         recomputeTotals()
     }
 
+    /// A snapshot whose per-host sums were already added up (in VM index order, as the other
+    /// initializer does) by the caller's pass over the VMs.
+    init(plannedHost: [Int32], cpuEntitlement: [Double], memoryEntitlement: [Double], footprintMB: [Double],
+         hostCPU: [Double], hostMemory: [Double], hostFootprint: [Double],
+         cpuCapacity: [Double], memoryCapacity: [Double], participates: [Bool]) {
+        self.plannedHost = plannedHost
+        self.cpuEntitlement = cpuEntitlement
+        self.memoryEntitlement = memoryEntitlement
+        self.footprintMB = footprintMB
+        self.cpuCapacity = cpuCapacity
+        self.memoryCapacity = memoryCapacity
+        self.participates = participates
+        self.hostCPU = hostCPU
+        self.hostMemory = hostMemory
+        self.hostFootprint = hostFootprint
+        load = Array(repeating: 0, count: cpuCapacity.count)
+        recomputeTotals()
+    }
+
     /// Normalized entitlement of host `h` for given CPU and memory sums.
     @inlinable
     public func loadOf(_ h: Int, cpu: Double, memory: Double) -> Double {
@@ -74,8 +93,22 @@ public struct BalanceSnapshot {
 
     /// CHLSD if VM `v` moved from its planned host to `d` (both participating), in O(1).
     public func chlsdAfterMove(_ v: Int, to d: Int) -> Double {
+        chlsdAfterMove(v, to: d, sourceLoadAfter: sourceLoadAfterRemoving(v))
+    }
+
+    /// The load of VM `v`'s planned host without `v`: the part of ``chlsdAfterMove(_:to:)`` that
+    /// does not depend on the destination, computed once per VM by DRS's candidate loop (perf,
+    /// fleet 2 days: `chlsdAfterMove` was 6.9 % of the run).
+    @inline(__always)
+    func sourceLoadAfterRemoving(_ v: Int) -> Double {
         let s = Int(plannedHost[v])
-        let ls = loadOf(s, cpu: hostCPU[s] - cpuEntitlement[v], memory: hostMemory[s] - memoryEntitlement[v])
+        return loadOf(s, cpu: hostCPU[s] - cpuEntitlement[v], memory: hostMemory[s] - memoryEntitlement[v])
+    }
+
+    /// ``chlsdAfterMove(_:to:)`` given ``sourceLoadAfterRemoving(_:)``.
+    @inline(__always)
+    func chlsdAfterMove(_ v: Int, to d: Int, sourceLoadAfter ls: Double) -> Double {
+        let s = Int(plannedHost[v])
         let ld = loadOf(d, cpu: hostCPU[d] + cpuEntitlement[v], memory: hostMemory[d] + memoryEntitlement[v])
         let s2 = sum - load[s] - load[d] + ls + ld
         let q2 = sumSquares - load[s] * load[s] - load[d] * load[d] + ls * ls + ld * ld

@@ -209,6 +209,7 @@ extension ClusterRuntime {
             for s in 0..<hosts.count where snap.participates[s] && snap.load[s] > mean && movesFrom[s] < cap { sources.append(s) }
             sources.sort { (snap.load[$0], -$0) > (snap.load[$1], -$1) }
             let coolest = dests.map { snap.load[$0] }.min() ?? mean
+            let reciprocals = snap.reciprocals()
             let n = Double(max(1, snap.hostCount))
             for s in sources {
                 if let b = best {
@@ -227,8 +228,13 @@ extension ClusterRuntime {
                             guard snap.fits(v, on: d), view.compatible(v, d),
                                   !anyRules || rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
                             feasible += 1
+                            let bar = (best?.chlsd ?? current) - 1e-12
+                            // A variance this far above bar² cannot give a CHLSD below bar (the
+                            // approximation errs by ~1e-14 at most); the exact test decides the rest.
+                            let rough = snap.approximateVarianceAfterMove(v, to: d, sourceLoadAfter: sourceLoad, reciprocals)
+                            guard rough <= bar * bar * (1 + 1e-6) + 1e-12 else { continue }
                             let after = snap.chlsdAfterMove(v, to: d, sourceLoadAfter: sourceLoad)
-                            guard after < (best?.chlsd ?? current) - 1e-12 else { continue }
+                            guard after < bar else { continue }
                             let moved = min(snap.loadOf(s, cpu: snap.cpuEntitlement[v], memory: snap.memoryEntitlement[v]),
                                             snap.load[s] - mean)
                             guard drsMoveWorthIt(v, from: s, to: d, movedFraction: moved, snap: snap) else { rejectedByCost = true; continue }

@@ -128,7 +128,7 @@ public struct WorkloadSampler {
                             // draw of probability p = 1 − exp(−rate·Δt) at every idle sample, draw the
                             // gap E ~ Exp(rate) at the first idle sample t0 and start the burst at the
                             // first sample ≥ t0 + E − Δt: ceil(E/Δt) idle samples, the same Geometric(p)
-                            // law, two draws per burst instead of one per sample (perf, fleet 1 day).
+                            // law, two draws per burst instead of one per sample (perf, fleet 2 days: sampling −3 %).
                             if out.nextBurst[v] == Int64.min {
                                 let gap = stream.exponential(mean: burstGapMeanSeconds[w])
                                 out.nextBurst[v] = nowUS + Self.microseconds(gap) - intervalUS

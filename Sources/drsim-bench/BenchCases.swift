@@ -10,9 +10,10 @@ enum BenchCases {
         "demo-7d", "cluster-32x1000-30d-foundation", "cluster-32x1000-30d-t5", "cluster-32x1000-30d",
         "migrations-10k-32hosts-1d",
         "dpm-night-14d", "planetlab-20110303",
-    ]
+    ] + ScalingCases.names
 
     static func run(_ name: String, extra: [String]) throws {
+        if name.hasPrefix("scale-") { return try ScalingCases.run(name) }
         if name.hasPrefix("kernel-hold-") {
             let pending = Int(name.dropFirst("kernel-hold-".count)) ?? 1_000
             var best = 0.0
@@ -105,8 +106,10 @@ enum BenchCases {
     }
 
     static func line(_ name: String, _ fields: [String: String]) {
-        let order = ["wall_s", "events_per_s", "pending", "sim_days", "events", "peak_rss_mb", "migrations", "requests", "ok",
-                     "rejected", "drs_pass_mean_ms", "target_wall_s", "target_rss_mb", "target_events_per_s", "pass"]
+        let order = ["hosts", "vms", "days", "threads", "wall_s", "vm_samples_per_s", "events_per_s", "pending", "sim_days", "events",
+                     "peak_rss_mb", "migrations", "requests", "ok", "rejected", "drs_pass_mean_ms",
+                     "cpu_s_sampling", "cpu_s_drs", "cpu_s_dpm", "cpu_s_migrations", "cpu_s_lifecycle", "cpu_s_output_merge",
+                     "target_wall_s", "target_rss_mb", "target_events_per_s", "pass"]
         let keys = order.filter { fields[$0] != nil } + fields.keys.filter { !order.contains($0) }.sorted()
         print((["bench", "case=\(name)"] + keys.map { "\($0)=\(fields[$0]!)" }).joined(separator: " "))
     }

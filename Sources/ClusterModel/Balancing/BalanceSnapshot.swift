@@ -44,6 +44,25 @@ public struct BalanceSnapshot {
         recomputeTotals()
     }
 
+    /// A snapshot whose per-host sums were already added up (in VM index order, as the other
+    /// initializer does) by the caller's pass over the VMs.
+    init(plannedHost: [Int32], cpuEntitlement: [Double], memoryEntitlement: [Double], footprintMB: [Double],
+         hostCPU: [Double], hostMemory: [Double], hostFootprint: [Double],
+         cpuCapacity: [Double], memoryCapacity: [Double], participates: [Bool]) {
+        self.plannedHost = plannedHost
+        self.cpuEntitlement = cpuEntitlement
+        self.memoryEntitlement = memoryEntitlement
+        self.footprintMB = footprintMB
+        self.cpuCapacity = cpuCapacity
+        self.memoryCapacity = memoryCapacity
+        self.participates = participates
+        self.hostCPU = hostCPU
+        self.hostMemory = hostMemory
+        self.hostFootprint = hostFootprint
+        load = Array(repeating: 0, count: cpuCapacity.count)
+        recomputeTotals()
+    }
+
     /// Normalized entitlement of host `h` for given CPU and memory sums.
     @inlinable
     public func loadOf(_ h: Int, cpu: Double, memory: Double) -> Double {
@@ -67,19 +86,74 @@ public struct BalanceSnapshot {
     public var chlsd: Double { Self.sd(sum: sum, squares: sumSquares, n: hostCount) }
 
     static func sd(sum: Double, squares: Double, n: Int) -> Double {
+        variance(sum: sum, squares: squares, n: n).squareRoot()
+    }
+
+    @inline(__always)
+    static func variance(sum: Double, squares: Double, n: Int) -> Double {
         guard n > 1 else { return 0 }
         let m = sum / Double(n)
-        return max(0, squares / Double(n) - m * m).squareRoot()
+        return max(0, squares / Double(n) - m * m)
     }
 
     /// CHLSD if VM `v` moved from its planned host to `d` (both participating), in O(1).
     public func chlsdAfterMove(_ v: Int, to d: Int) -> Double {
+        chlsdAfterMove(v, to: d, sourceLoadAfter: sourceLoadAfterRemoving(v))
+    }
+
+    /// The load of VM `v`'s planned host without `v`: the part of ``chlsdAfterMove(_:to:)`` that
+    /// does not depend on the destination, computed once per VM by DRS's candidate loop (perf,
+    /// fleet 2 days: `chlsdAfterMove` was 6.9 % of the run).
+    @inline(__always)
+    func sourceLoadAfterRemoving(_ v: Int) -> Double {
         let s = Int(plannedHost[v])
-        let ls = loadOf(s, cpu: hostCPU[s] - cpuEntitlement[v], memory: hostMemory[s] - memoryEntitlement[v])
+        return loadOf(s, cpu: hostCPU[s] - cpuEntitlement[v], memory: hostMemory[s] - memoryEntitlement[v])
+    }
+
+    /// ``chlsdAfterMove(_:to:)`` given ``sourceLoadAfterRemoving(_:)``.
+    @inline(__always)
+    func chlsdAfterMove(_ v: Int, to d: Int, sourceLoadAfter ls: Double) -> Double {
+        varianceAfterMove(v, to: d, sourceLoadAfter: ls).squareRoot()
+    }
+
+    /// The square of ``chlsdAfterMove(_:to:sourceLoadAfter:)``, before its square root.
+    @inline(__always)
+    func varianceAfterMove(_ v: Int, to d: Int, sourceLoadAfter ls: Double) -> Double {
+        let s = Int(plannedHost[v])
         let ld = loadOf(d, cpu: hostCPU[d] + cpuEntitlement[v], memory: hostMemory[d] + memoryEntitlement[v])
         let s2 = sum - load[s] - load[d] + ls + ld
         let q2 = sumSquares - load[s] * load[s] - load[d] * load[d] + ls * ls + ld * ld
-        return Self.sd(sum: s2, squares: q2, n: hostCount)
+        return Self.variance(sum: s2, squares: q2, n: hostCount)
+    }
+
+    /// ``varianceAfterMove(_:to:sourceLoadAfter:)`` with multiplications by reciprocals instead of
+    /// divisions: within a relative 1e-12 of it for loads of order 1, so a candidate whose
+    /// approximate variance exceeds a bar by a wide margin cannot pass it. DRS rejects most
+    /// candidates on it (perf, fleet 2 days, one thread: DRS 1.85 → 1.72 s against the exact
+    /// test alone).
+    @inline(__always)
+    func approximateVarianceAfterMove(_ v: Int, to d: Int, sourceLoadAfter ls: Double, _ reciprocals: Reciprocals) -> Double {
+        let s = Int(plannedHost[v])
+        let ld = max((hostCPU[d] + cpuEntitlement[v]) * reciprocals.cpuCapacity[d],
+                     (hostMemory[d] + memoryEntitlement[v]) * reciprocals.memoryCapacity[d])
+        let s2 = sum - load[s] - load[d] + ls + ld
+        let q2 = sumSquares - load[s] * load[s] - load[d] * load[d] + ls * ls + ld * ld
+        let m = s2 * reciprocals.hostCount
+        return q2 * reciprocals.hostCount - m * m
+    }
+
+    /// Reciprocals of the capacities and of the participating host count, for
+    /// ``approximateVarianceAfterMove(_:to:sourceLoadAfter:_:)``.
+    struct Reciprocals {
+        let cpuCapacity: [Double]
+        let memoryCapacity: [Double]
+        let hostCount: Double
+    }
+
+    /// The current ``Reciprocals`` (the host count changes when hosts stop participating).
+    func reciprocals() -> Reciprocals {
+        Reciprocals(cpuCapacity: cpuCapacity.map { 1 / $0 }, memoryCapacity: memoryCapacity.map { 1 / $0 },
+                    hostCount: 1 / Double(max(1, hostCount)))
     }
 
     /// Whether `d` can take VM `v` without passing 100 % of its CPU or memory capacity.

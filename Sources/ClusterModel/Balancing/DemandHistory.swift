@@ -5,6 +5,11 @@
 /// push in O(1) per VM (make bench, fleet: recomputing each window per pass was ~30 % of the
 /// run), and recomputed exactly every 4,096 pushes so rounding cannot drift. Memory is
 /// O(VMs × longest window), flat in simulated time.
+///
+/// Layout: the ring is slot-major (`slot × vmCount + v`) and the running sums window-major
+/// (`w × vmCount + v`), so a push and a whole-cluster estimate are straight passes over
+/// contiguous rows (perf, fleet 2 days: push + per-VM estimates with the VM-major layout were
+/// 20 % of the run; see docs/performance.md).
 public struct DemandHistory: Sendable {
     public let capacity: Int
     /// Registered window lengths in samples, ascending.
@@ -21,7 +26,6 @@ public struct DemandHistory: Sendable {
     public private(set) var pushes = 0
     private var head = 0   // slot of the next write
     private var lastSlot = 0   // slot of the latest sample
-    private var dropSlot: [Int]
     private let vmCount: Int
 
     /// A history for `vms` VMs keeping running sums over each of `windows` (in samples).
@@ -36,31 +40,20 @@ public struct DemandHistory: Sendable {
         sumMemory = sumCPU
         squaresCPU = sumCPU
         squaresMemory = sumCPU
-        dropSlot = Array(repeating: -1, count: self.windows.count)
     }
 
     /// Appends the current sample of every VM.
     public mutating func push(cpuMHz: [Double], memoryMB: [Double]) {
-        let nw = windows.count
-        // The slot each window drops, the same for every VM: no modulo in the VM loop.
-        for (w, k) in windows.enumerated() { dropSlot[w] = filled >= k ? (head - k + capacity) % capacity : -1 }
-        for v in 0..<vmCount {
-            let base = v * capacity
-            let c = cpuMHz[v], m = memoryMB[v]
-            for w in 0..<nw {
-                let i = v * nw + w
-                if dropSlot[w] >= 0 {
-                    let old = base + dropSlot[w]
-                    let oc = cpu[old], om = memory[old]
-                    sumCPU[i] -= oc; squaresCPU[i] -= oc * oc
-                    sumMemory[i] -= om; squaresMemory[i] -= om * om
-                }
-                sumCPU[i] += c; squaresCPU[i] += c * c
-                sumMemory[i] += m; squaresMemory[i] += m * m
-            }
-            cpu[base + head] = c
-            memory[base + head] = m
+        precondition(cpuMHz.count >= vmCount && memoryMB.count >= vmCount, "one sample per VM")
+        let n = vmCount
+        for (w, k) in windows.enumerated() {
+            // The slot this window drops (the same for every VM), or none while it is filling.
+            let drop = filled >= k ? (head - k + capacity) % capacity : -1
+            Self.slide(&sumCPU, &squaresCPU, row: w * n, ring: cpu, dropAt: drop * n, add: cpuMHz, count: n)
+            Self.slide(&sumMemory, &squaresMemory, row: w * n, ring: memory, dropAt: drop * n, add: memoryMB, count: n)
         }
+        Self.store(&cpu, at: head * n, cpuMHz, count: n)
+        Self.store(&memory, at: head * n, memoryMB, count: n)
         lastSlot = head
         head = (head + 1) % capacity
         filled = min(filled + 1, capacity)
@@ -68,17 +61,49 @@ public struct DemandHistory: Sendable {
         if pushes % 4_096 == 0 { recomputeSums() }
     }
 
+    /// One window's running sums: drop the ring row at `dropAt` (when ≥ 0), add `add`.
+    /// The subtraction and the addition stay two roundings, as in an element-wise update.
+    private static func slide(_ sum: inout [Double], _ squares: inout [Double], row: Int, ring: [Double], dropAt: Int,
+                              add: [Double], count n: Int) {
+        sum.withUnsafeMutableBufferPointer { s in
+            squares.withUnsafeMutableBufferPointer { q in
+                ring.withUnsafeBufferPointer { r in
+                    add.withUnsafeBufferPointer { a in
+                        if dropAt >= 0 {
+                            for v in 0..<n {
+                                let o = r[dropAt + v]
+                                s[row + v] -= o; q[row + v] -= o * o
+                            }
+                        }
+                        for v in 0..<n {
+                            let c = a[v]
+                            s[row + v] += c; q[row + v] += c * c
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func store(_ ring: inout [Double], at offset: Int, _ values: [Double], count n: Int) {
+        ring.withUnsafeMutableBufferPointer { r in
+            values.withUnsafeBufferPointer { x in
+                for v in 0..<n { r[offset + v] = x[v] }
+            }
+        }
+    }
+
     private mutating func recomputeSums() {
-        let nw = windows.count
-        for v in 0..<vmCount {
+        let n = vmCount
+        for v in 0..<n {
             for (w, k) in windows.enumerated() {
-                let n = min(k, filled)
+                let count = min(k, filled)
                 var sc = 0.0, qc = 0.0, sm = 0.0, qm = 0.0
-                for j in 1...max(1, n) where n > 0 {
-                    let i = v * capacity + (head - j + capacity) % capacity
+                for j in 1...max(1, count) where count > 0 {
+                    let i = ((head - j + capacity) % capacity) * n + v
                     sc += cpu[i]; qc += cpu[i] * cpu[i]; sm += memory[i]; qm += memory[i] * memory[i]
                 }
-                let i = v * nw + w
+                let i = w * n + v
                 sumCPU[i] = sc; squaresCPU[i] = qc; sumMemory[i] = sm; squaresMemory[i] = qm
             }
         }
@@ -91,10 +116,74 @@ public struct DemandHistory: Sendable {
         conservative ? meanPlusTwoSD(v, samples: samples) : mean(v, samples: samples)
     }
 
+    /// ``estimate(_:samples:conservative:)`` of every VM at once, into `cpu` and `memory`
+    /// (resized to the VM count); the same values, computed in one pass over contiguous rows.
+    public func estimates(samples: Int, conservative: Bool, cpu outCPU: inout [Double], memory outMemory: inout [Double]) {
+        let n = vmCount
+        if outCPU.count != n { outCPU = Array(repeating: 0, count: n) }
+        if outMemory.count != n { outMemory = Array(repeating: 0, count: n) }
+        if samples <= 1 || filled <= 1 {
+            Self.copyRow(cpu, at: lastSlot * n, into: &outCPU)
+            Self.copyRow(memory, at: lastSlot * n, into: &outMemory)
+            return
+        }
+        guard let w = windows.firstIndex(of: samples) else {
+            for v in 0..<n {
+                let e = estimate(v, samples: samples, conservative: conservative)
+                outCPU[v] = e.cpuMHz; outMemory[v] = e.memoryMB
+            }
+            return
+        }
+        let count = Double(max(1, min(samples, filled)))
+        Self.windowEstimate(sumCPU, squaresCPU, row: w * n, count: count, conservative: conservative, into: &outCPU)
+        Self.windowEstimate(sumMemory, squaresMemory, row: w * n, count: count, conservative: conservative, into: &outMemory)
+    }
+
+    private static func copyRow(_ ring: [Double], at offset: Int, into out: inout [Double]) {
+        ring.withUnsafeBufferPointer { r in
+            out.withUnsafeMutableBufferPointer { o in
+                for v in 0..<o.count { o[v] = r[offset + v] }
+            }
+        }
+    }
+
+    /// Mean (or mean + 2 sd) from running sums: the formulas of `mean` and `meanPlusTwoSD`.
+    private static func windowEstimate(_ sum: [Double], _ squares: [Double], row: Int, count n: Double, conservative: Bool,
+                                       into out: inout [Double]) {
+        sum.withUnsafeBufferPointer { s in
+            squares.withUnsafeBufferPointer { q in
+                out.withUnsafeMutableBufferPointer { o in
+                    // A window of 2^k samples divides exactly by multiplying by 1/n, which is
+                    // several times cheaper than a division (perf, fleet 2 days: DPM's mean + 2 sd
+                    // over 8 samples was 9 % of the run with divisions; a SIMD2 version of the
+                    // divisions gave nothing on this machine).
+                    let inverse = 1 / n
+                    if n.significand == 1, conservative {
+                        for v in 0..<o.count {
+                            let m = s[row + v] * inverse
+                            let variance = max(0, q[row + v] * inverse - m * m)
+                            o[v] = m + 2 * variance.squareRoot()
+                        }
+                    } else if conservative {
+                        for v in 0..<o.count {
+                            let m = s[row + v] / n
+                            let variance = max(0, q[row + v] / n - m * m)
+                            o[v] = m + 2 * variance.squareRoot()
+                        }
+                    } else if n.significand == 1 {
+                        for v in 0..<o.count { o[v] = s[row + v] * inverse }
+                    } else {
+                        for v in 0..<o.count { o[v] = s[row + v] / n }
+                    }
+                }
+            }
+        }
+    }
+
     /// The latest sample of VM `v`.
     @inline(__always)
     func latest(_ v: Int) -> (cpuMHz: Double, memoryMB: Double) {
-        let i = v * capacity + lastSlot
+        let i = lastSlot * vmCount + v
         return (cpu[i], memory[i])
     }
 
@@ -103,13 +192,13 @@ public struct DemandHistory: Sendable {
         if samples <= 1 || filled <= 1 { return latest(v) }
         let n = Double(max(1, min(samples, filled)))
         if let w = windows.firstIndex(of: samples) {
-            let i = v * windows.count + w
+            let i = w * vmCount + v
             return (sumCPU[i] / n, sumMemory[i] / n)
         }
         let k = Int(n)
         var c = 0.0, m = 0.0
         for j in 1...k {
-            let i = v * capacity + (head - j + capacity) % capacity
+            let i = ((head - j + capacity) % capacity) * vmCount + v
             c += cpu[i]; m += memory[i]
         }
         return (c / n, m / n)
@@ -121,7 +210,7 @@ public struct DemandHistory: Sendable {
         if samples <= 1 || filled <= 1 { return latest(v) }   // one sample: sd = 0
         let n = Double(max(1, min(samples, filled)))
         if let w = windows.firstIndex(of: samples) {
-            let i = v * windows.count + w
+            let i = w * vmCount + v
             let mc = sumCPU[i] / n, mm = sumMemory[i] / n
             let vc = max(0, squaresCPU[i] / n - mc * mc), vm = max(0, squaresMemory[i] / n - mm * mm)
             return (mc + 2 * vc.squareRoot(), mm + 2 * vm.squareRoot())
@@ -130,7 +219,7 @@ public struct DemandHistory: Sendable {
         let (mc, mm) = mean(v, samples: k)
         var sc = 0.0, sm = 0.0
         for j in 1...k {
-            let i = v * capacity + (head - j + capacity) % capacity
+            let i = ((head - j + capacity) % capacity) * vmCount + v
             sc += (cpu[i] - mc) * (cpu[i] - mc)
             sm += (memory[i] - mm) * (memory[i] - mm)
         }

@@ -11,6 +11,10 @@ struct CPUScheduler {
     private var reservation: [Double] = []
     private var shares: [Double] = []
     private var served: [Double] = []
+    private var hostDemand: [Double] = []
+    private var hostCapped: [Double] = []
+    private var hostMemory: [Double] = []
+    private var hostResidents: [Int32] = []
     let vmShares: [Double]
     let vmReservation: [Double]
     let vmVCPUs: [Double]
@@ -24,9 +28,59 @@ struct CPUScheduler {
         vmVCPUs = config.vms.map { Double($0.vcpus) }
     }
 
-    /// Groups running VMs by host (counting sort) and divides each host's CPU by shares.
+    /// Running VMs and down VMs (not absent) at the latest ``allocateAll(_:_:)``, for the sample's row.
+    private(set) var runningVMs = 0
+    private(set) var downVMs = 0
+
+    /// Divides each host's CPU by shares. One pass over the VMs in index order serves every VM
+    /// its demand (capped by its vCPUs' core speed) and sums demand per host; only hosts whose
+    /// capped demand exceeds their capacity are then grouped (counting sort) and divided by
+    /// shares. Sums run in VM index order either way, as the grouped path did, so results are
+    /// bit-identical (perf, fleet 2 days: the per-host gather was 8.2 % of the run, most hosts
+    /// being uncontended).
     mutating func allocateAll(_ vms: inout VMTable, _ hosts: inout HostTable) {
         let nh = hosts.count
+        if hostDemand.count != nh {
+            hostDemand = Array(repeating: 0, count: nh)
+            hostCapped = hostDemand; hostMemory = hostDemand
+            hostResidents = Array(repeating: 0, count: nh)
+        }
+        var running = 0, down = 0
+        hostDemand.withUnsafeMutableBufferPointer { demandSum in
+        hostCapped.withUnsafeMutableBufferPointer { cappedSum in
+        hostMemory.withUnsafeMutableBufferPointer { memorySum in
+        hostResidents.withUnsafeMutableBufferPointer { residents in
+        vms.cpuServedMHz.withUnsafeMutableBufferPointer { served in
+            for h in 0..<nh { demandSum[h] = 0; cappedSum[h] = 0; memorySum[h] = 0; residents[h] = 0 }
+            let host = vms.host, reason = vms.downReason, demand = vms.cpuDemandMHz, memory = vms.memoryDemandMB
+            let core = hosts.coreMHz
+            for v in 0..<served.count {
+                let hi = host[v]
+                guard hi != noIndex else {
+                    if reason[v] != .absent { down += 1 }
+                    continue
+                }
+                let h = Int(hi)
+                let capped = min(demand[v], vmVCPUs[v] * core[h])
+                served[v] = capped
+                demandSum[h] += demand[v]
+                cappedSum[h] += capped
+                memorySum[h] += memory[v]
+                residents[h] += 1
+                running += 1
+            }
+        }}}}}
+        runningVMs = running
+        downVMs = down
+        var contended = false
+        for h in 0..<nh {
+            hosts.vmCount[h] = hostResidents[h]
+            hosts.cpuDemandMHz[h] = hostDemand[h]
+            hosts.memoryDemandMB[h] = hostMemory[h]
+            let capacity = max(0, hosts.cpuCapacityMHz[h] - hosts.vmotionOverheadMHz[h])
+            if hostCapped[h] <= capacity { hosts.cpuServedMHz[h] = hostCapped[h] } else { contended = true }
+        }
+        guard contended else { return }
         for h in 0...nh { hostStart[h] = 0 }
         for v in 0..<vms.count where vms.host[v] != noIndex { hostStart[Int(vms.host[v]) + 1] += 1 }
         for h in 0..<nh { hostStart[h + 1] += hostStart[h] }
@@ -36,7 +90,9 @@ struct CPUScheduler {
             hostOrder[Int(hostFill[h])] = Int32(v)
             hostFill[h] += 1
         }
-        for h in 0..<nh { allocateHost(h, from: Int(hostStart[h]), to: Int(hostStart[h + 1]), &vms, &hosts) }
+        for h in 0..<nh where hostCapped[h] > max(0, hosts.cpuCapacityMHz[h] - hosts.vmotionOverheadMHz[h]) {
+            allocateHost(h, from: Int(hostStart[h]), to: Int(hostStart[h + 1]), &vms, &hosts)
+        }
     }
 
     /// Re-divides the CPU of hosts `a` and `b` only (after a VM moved between them): O(VMs) to

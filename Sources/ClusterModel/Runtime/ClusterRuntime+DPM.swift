@@ -136,13 +136,14 @@ extension ClusterRuntime {
         snap.participates[h] = false
         var residents = (0..<vms.count).filter { Int(snap.plannedHost[$0]) == h }
         residents.sort { snap.cpuEntitlement[$0] > snap.cpuEntitlement[$1] || (snap.cpuEntitlement[$0] == snap.cpuEntitlement[$1] && $0 < $1) }
+        let view = compatibilityView()   // one copy per what-if, not one per (VM, host) check
         for v in residents {
             if vms.migrating[v] { return nil }
             var best = -1, bestLoad = Double.infinity
             for d in on where d != h {
                 let cpu = (snap.hostCPU[d] + snap.cpuEntitlement[v]) / snap.cpuCapacity[d]
                 let mem = (snap.hostMemory[d] + snap.memoryEntitlement[v]) / snap.memoryCapacity[d]
-                guard cpu <= high, mem <= high, snap.fits(v, on: d), drsCompatible(v, d),
+                guard cpu <= high, mem <= high, snap.fits(v, on: d), view.compatible(v, d),
                       rules.allows(v, on: d, mustOnly: true, hostOf: { snap.plannedHost[$0] }) else { continue }
                 if max(cpu, mem) < bestLoad { best = d; bestLoad = max(cpu, mem) }
             }

@@ -55,6 +55,7 @@ extension ClusterRuntime {
         return max(cpu, mem)
     }
 
+    /// The sample's row; call right after ``allocateCPU()`` (it reads the VM counts made there).
     func makeRow(at now: SimTime) -> TimeseriesRow {
         var row = TimeseriesRow()
         row.time = now
@@ -81,9 +82,10 @@ extension ClusterRuntime {
         row.cpuUnmetMHz = max(0, row.cpuDemandMHz - row.cpuServedMHz)
         row.maxHostCPUUtilization = maxU
         row.minHostCPUUtilization = minU.isFinite ? minU : 0
-        for v in 0..<vms.count {
-            if vms.host[v] != noIndex { row.vmsRunning += 1 } else if vms.downReason[v] != .absent { row.vmsDown += 1 }
-        }
+        // Counted by the CPU division that just ran over every VM (no second pass over the VMs;
+        // perf, fleet 2 days: this loop was 1 % of the run).
+        row.vmsRunning = cpuScheduler.runningVMs
+        row.vmsDown = cpuScheduler.downVMs
         row.chlsd = scratchLoads.withUnsafeBufferPointer { LoadMetrics.standardDeviation($0) }
         row.thlsd = config.drs.enabled ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0
         row.migrationsActive = migrations.active.count

@@ -35,6 +35,18 @@ public final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Appends raw bytes (UTF-8 text).
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends raw bytes (UTF-8 text).
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Appends one CSV line: the cells joined by commas, then `\n`.
     public func writeLine(_ cells: [String]) throws {
         for (i, c) in cells.enumerated() {

@@ -2,6 +2,11 @@ import Foundation
 
 /// Merges per-cluster part files into one CSV ordered by (key, cluster index), where each part
 /// line starts with an integer sort key and a comma. Streams line by line: memory stays flat.
+///
+/// Lines stay bytes from read to write, and the next line comes from a binary heap over the
+/// parts' current keys (O(log parts) per line instead of a scan of every part). make bench,
+/// scale-fleet-100x64-30d: the merge of 300 MB from 100 parts took 2.0 s (4 % of the run's wall
+/// time, all of it after the parallel part) with per-line strings and a linear scan.
 enum PartFileMerger {
     /// Writes `header` then the merged lines of `parts` (in cluster order) to `output`.
     /// With `numbering`, each line is prefixed by its 1-based row number (e.g. `migration_id`).
@@ -9,34 +14,74 @@ enum PartFileMerger {
         let writer = try BufferedFileWriter(path: output)
         try writer.writeLine(header)
         var readers = try parts.map { try LineReader(path: $0) }
-        var heads: [(key: Int64, rest: Substring)?] = try readers.indices.map { try next(&readers[$0]) }
+        var heap = MergeHeap()
+        var rest: [Range<Int>] = Array(repeating: 0..<0, count: readers.count)
+        for i in readers.indices {
+            if let (key, r) = try next(&readers[i]) { rest[i] = r; heap.push(key: key, part: i) }
+        }
         var row = 0
-        while true {
-            var best = -1
-            for i in heads.indices {
-                guard let h = heads[i] else { continue }
-                if best < 0 || h.key < heads[best]!.key { best = i }
-            }
-            guard best >= 0, let h = heads[best] else { break }
+        while let part = heap.popMin() {
             row += 1
             if numbering { try writer.write(String(row) + ",") }
-            try writer.write(String(h.rest))
-            try writer.write("\n")
-            heads[best] = try next(&readers[best])
+            try readers[part].withBytes(rest[part]) { try writer.write(bytes: $0) }
+            try writer.write(bytes: newline)
+            if let (key, r) = try next(&readers[part]) { rest[part] = r; heap.push(key: key, part: part) }
         }
         try writer.close()
     }
 
-    private static func next(_ r: inout LineReader) throws -> (key: Int64, rest: Substring)? {
+    private static let newline: [UInt8] = [UInt8(ascii: "\n")]
+
+    /// The next line's key and the byte range of the rest of the line (after the key's comma).
+    private static func next(_ r: inout LineReader) throws -> (key: Int64, rest: Range<Int>)? {
         guard let line = try r.nextLine() else { return nil }
-        guard let comma = line.firstIndex(of: ","), let key = Int64(line[..<comma]) else {
-            throw OutputError(path: r.path, message: "malformed part line")
+        guard let parsed = r.parseKey(line) else { throw OutputError(path: r.path, message: "malformed part line") }
+        return parsed
+    }
+}
+
+/// A binary min-heap of (key, part) ordered by key, then part index: the order a scan for the
+/// smallest key with ties to the lowest index gives.
+struct MergeHeap {
+    private var items: [(key: Int64, part: Int)] = []
+
+    private func less(_ a: Int, _ b: Int) -> Bool {
+        items[a].key < items[b].key || (items[a].key == items[b].key && items[a].part < items[b].part)
+    }
+
+    mutating func push(key: Int64, part: Int) {
+        items.append((key, part))
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard less(i, parent) else { break }
+            items.swapAt(i, parent)
+            i = parent
         }
-        return (key, line[line.index(after: comma)...])
+    }
+
+    mutating func popMin() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && less(l, m) { m = l }
+                if r < items.count && less(r, m) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return top.part
     }
 }
 
 /// Reads a text file line by line in 64 KiB chunks (a moving offset, no per-line shifting).
+/// A line is a byte range of the reader's buffer, valid until the next ``nextLine()``.
 struct LineReader {
     let path: String
     private let handle: FileHandle
@@ -50,16 +95,17 @@ struct LineReader {
         handle = h
     }
 
-    mutating func nextLine() throws -> String? {
+    /// The next line's byte range (without its `\n`), or nil at the end of the file.
+    mutating func nextLine() throws -> Range<Int>? {
         while true {
             if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: buffer[start..<nl], as: UTF8.self)
+                let line = start..<nl
                 start = nl + 1
                 return line
             }
             if eof {
                 if start >= buffer.count { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
+                let line = start..<buffer.count
                 start = buffer.count
                 return line
             }
@@ -68,5 +114,31 @@ struct LineReader {
             let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
             if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
         }
+    }
+
+    /// The integer before the first comma of `line` and the range after that comma.
+    func parseKey(_ line: Range<Int>) -> (key: Int64, rest: Range<Int>)? {
+        var i = line.lowerBound
+        var negative = false
+        if i < line.upperBound && buffer[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var key: Int64 = 0
+        var digits = 0
+        while i < line.upperBound && buffer[i] != UInt8(ascii: ",") {
+            let d = buffer[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            let (m, o1) = key.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int64(d))
+            guard !o1, !o2 else { return nil }
+            key = s
+            digits += 1
+            i += 1
+        }
+        guard digits > 0, i < line.upperBound else { return nil }
+        return (negative ? -key : key, (i + 1)..<line.upperBound)
+    }
+
+    /// Calls `body` with the bytes of `range`.
+    func withBytes(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 }

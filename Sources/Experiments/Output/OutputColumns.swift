@@ -154,7 +154,7 @@ public enum OutputColumns {
         .init("maintenance_hosts_patched", "Hosts that completed a rolling patch."),
         .init("maintenance_window_s", "Total duration of the rolling patch windows, s."),
         .init("migrations_failed", "Migrations whose source failed mid-copy."),
-        .init("sdps_engaged", "Migrations during which SDPS throttled the guest."),
+        .init("migrations_sdps", "Migrations during which SDPS throttled the guest."),
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
     ]
 

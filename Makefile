@@ -3,7 +3,7 @@ SWIFT       ?= swift
 RELEASE_BIN := .build/release
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build build-debug run test bench notebooks clean demo-sync docs fuzz
+.PHONY: deps build build-debug run test bench notebooks clean demo-sync docs fuzz soak
 
 ## deps: install the system packages drsim needs (GNU GSL) when missing.
 deps:
@@ -27,7 +27,12 @@ run: build
 ## test: build and run every test (debug build).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip randomScenariosKeepEveryInvariant
+
+## soak: fresh random property cases (PROPERTY_CASES, default 500) under every invariant.
+soak: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter randomScenariosKeepEveryInvariant
 
 ## bench: release build, then print the benchmark figures (one line per case).
 bench: deps

@@ -8,18 +8,15 @@ import Testing
 /// event (DESIGN §9, ``ClusterRuntime/invariantViolations()``). A failure prints the shrunk
 /// scenario and a `.fixedSeed("…")` trait that replays it (docs/reliability.md).
 @Suite struct SimulationPropertyTests {
-    /// Random cases of a soak run (`PROPERTY_CASES=N` in the environment); 0 in `make test`.
-    static let randomCases = ProcessInfo.processInfo.environment["PROPERTY_CASES"].flatMap(Int.init) ?? 0
+    /// Random cases of a soak run (`PROPERTY_CASES=N` in the environment raises it).
+    static let randomCases = ProcessInfo.processInfo.environment["PROPERTY_CASES"].flatMap(Int.init) ?? 500
     /// Fixed cases: the same scenarios on every run, numbered 1…N.
     static let fixedCases = 200
 
     /// Soak and replay: fresh random scenarios (the library draws a new seed each run), shrunk on
-    /// failure, with the `.fixedSeed("…")` trait that replays a case in the message. Not part of
-    /// `make test`, which must be deterministic: run it with
-    /// `PROPERTY_CASES=2000 swift test --filter randomScenariosKeepEveryInvariant`, or add the
-    /// printed `.fixedSeed` to replay one case.
-    @Test(.enabled(if: randomCases > 0, "soak run: set PROPERTY_CASES"))
-    func randomScenariosKeepEveryInvariant() async {
+    /// failure, with the `.fixedSeed("…")` trait that replays a case in the message. `make test`
+    /// leaves it out (`--skip`) because it must be deterministic; `make soak` runs it.
+    @Test func randomScenariosKeepEveryInvariant() async {
         await propertyCheck(count: Self.randomCases, input: ScenarioGenerators.scenario) { scenario in
             let outcome = ScenarioCheck.run(scenario)
             #expect(outcome.violations.isEmpty, "invariants broken:\n\(outcome.violations.joined(separator: "\n"))\nin \(scenario)")

@@ -85,4 +85,9 @@ import Testing
         l.run()
         #expect(l.recorder.migrations.map(\.detail) == [.sameHost, .alreadyMigrating, .vmNotRunning, .none])
     }
+    @Test func aManualMoveThatBreaksAMustRuleIsRejected() {
+        expectRejected(.mustRule) { c in
+            c.rules = [RuleConfig(name: "pin", kind: .vmHost, vms: [0], hosts: [0], mode: .must, relation: .runOn)]
+        }
+    }
 }

@@ -35,8 +35,23 @@ extension ClusterRuntime {
         checkHostsAndVMs(into: &out, at: t)
         checkMigrations(into: &out, at: t)
         checkEnergy(into: &out, at: t)
+        checkMustRules(into: &out, at: t)
         audit.lastTime = t
         return out
+    }
+
+    /// `must` VM-Host rules: a running VM is never on a host its rule forbids (DRS, DPM,
+    /// maintenance, HA and manual vMotions all honour them).
+    func checkMustRules(into out: inout [String], at t: SimTime) {
+        for r in rules.rules where r.kind == .vmHost && r.mode == .must {
+            for v in r.vms {
+                let h = vms.host[Int(v)]
+                guard h >= 0 else { continue }
+                if r.hosts.contains(h) != (r.relation == .runOn) {
+                    out.append("t=\(t) [must-rule] VM \(vms.configs[Int(v)].name): on host \(hosts.configs[Int(h)].name), which rule '\(r.name)' forbids")
+                }
+            }
+        }
     }
 
     /// Records host `h`'s state change; a move the state machine forbids is reported at the next check.

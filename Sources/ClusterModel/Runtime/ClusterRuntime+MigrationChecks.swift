@@ -20,6 +20,8 @@ extension ClusterRuntime {
             guard version.major > 5 || (version.major == 5 && version.minor >= 1) else { return .sharedNothingUnsupported }
         }
         guard hosts.freeMemoryMB(d) >= vms.footprintMB[v] else { return .insufficientMemory }
+        // vCenter refuses a vMotion that would break a `must` VM-Host rule [Docs-Affinity-VMHost].
+        guard rules.allows(v, on: d, mustOnly: true, hostOf: { vms.host[$0] }) else { return .mustRule }
         return .none
     }
 

@@ -64,12 +64,6 @@ extension ClusterRuntime {
         }}}}}
     }
 
-    /// Whether VM `v` could be vMotioned to on host `d` without shared-nothing (DRS does not use
-    /// shared-nothing vMotion [FD-2012-51vMotion]): the static stage-1 checks.
-    func drsCompatible(_ v: Int, _ d: Int) -> Bool {
-        compatibilityView().compatible(v, d)
-    }
-
     /// A read-only copy of what the compatibility check reads, for inner loops: one access to
     /// the runtime's state instead of one per check (make bench, cluster-32x1000-30d: dynamic
     /// exclusivity checks on those reads were ~20 % of the run).
@@ -135,13 +129,14 @@ extension ClusterRuntime {
     func planRuleFixes(_ snap: inout BalanceSnapshot, _ plan: inout [(vm: Int, to: Int, reason: MigrationReason, priority: Int)],
                        _ rec: inout DRSPassRecord) {
         guard !rules.rules.isEmpty else { return }
+        let view = compatibilityView()
         for v in 0..<vms.count where snap.plannedHost[v] >= 0 && !vms.migrating[v] && !rules.rulesOfVM[v].isEmpty {
             let s = Int(snap.plannedHost[v])
             guard rules.violated(v, on: s, hostOf: { snap.plannedHost[$0] }) else { continue }
             var best = -1, bestLoad = Double.infinity
             for d in 0..<hosts.count where d != s && snap.participates[d] {
                 rec.candidatesEvaluated += 1
-                guard drsCompatible(v, d), snap.fits(v, on: d), rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
+                guard view.compatible(v, d), snap.fits(v, on: d), rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
                 let l = snap.loadOf(d, cpu: snap.hostCPU[d] + snap.cpuEntitlement[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v])
                 if l < bestLoad { best = d; bestLoad = l }
             }

@@ -20,8 +20,9 @@ extension ClusterRuntime {
         var residents = (0..<vms.count).filter { Int(vms.host[$0]) == h && !vms.migrating[$0] }
         residents.sort { vms.footprintMB[$0] > vms.footprintMB[$1] || (vms.footprintMB[$0] == vms.footprintMB[$1] && $0 < $1) }
         var homeless = 0
+        let view = compatibilityView()   // host states and VM placements do not change while planning
         for v in residents {
-            guard let d = evacuationDestination(v, from: h, snap: snap) else { homeless += 1; continue }
+            guard let d = evacuationDestination(v, from: h, snap: snap, view: view) else { homeless += 1; continue }
             if requestMigration(vm: v, to: d, reason: reason) == .none {
                 snap.move(v, to: d)
             } else {
@@ -31,11 +32,11 @@ extension ClusterRuntime {
         return homeless
     }
 
-    func evacuationDestination(_ v: Int, from h: Int, snap: BalanceSnapshot) -> Int? {
+    func evacuationDestination(_ v: Int, from h: Int, snap: BalanceSnapshot, view: CompatibilityView) -> Int? {
         for mustOnly in [false, true] {
             var best = -1, bestLoad = Double.infinity
             for d in 0..<hosts.count where d != h && snap.participates[d] {
-                guard drsCompatible(v, d), snap.fits(v, on: d), hosts.freeMemoryMB(d) >= vms.footprintMB[v],
+                guard view.compatible(v, d), snap.fits(v, on: d), hosts.freeMemoryMB(d) >= vms.footprintMB[v],
                       rules.allows(v, on: d, mustOnly: mustOnly, hostOf: { snap.plannedHost[$0] }) else { continue }
                 let l = snap.loadOf(d, cpu: snap.hostCPU[d] + snap.cpuEntitlement[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v])
                 if l < bestLoad { best = d; bestLoad = l }

@@ -4,11 +4,9 @@ extension ClusterRuntime {
     /// Whether VM `v` may run on host `h`: the host is on, mounts the VM's datastore and has its
     /// network label (DESIGN §4.1), and has memory for it.
     func canHost(_ v: Int, on h: Int) -> Bool {
-        guard hosts.state[h] == .on else { return false }
-        let c = vms.configs[v]
-        let hc = hosts.configs[h]
-        guard hc.datastores.contains(vms.datastore[v]), hc.networks.contains(c.network) else { return false }
-        if let evc = config.evc, evc.vendor != hc.vendor { return false }
+        guard hosts.state[h] == .on, compatibility.hasDatastore(h, vms.datastore[v]),
+              compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
+        if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
         return hosts.freeMemoryMB(h) >= vms.footprintMB[v]
     }
 

@@ -110,7 +110,6 @@ extension ClusterRuntime {
     /// Adds the interval that starts at `now` to the run's summary.
     func accumulate(_ row: TimeseriesRow, at now: SimTime) {
         let dt = (min(now + settings.sampleInterval, settings.duration) - now).seconds
-        summary.samples += 1
         summary.cpuDemandMHzSeconds += row.cpuDemandMHz * dt
         summary.cpuUnmetMHzSeconds += row.cpuUnmetMHz * dt
         summary.hostOnSeconds += Double(row.hostsOn) * dt

@@ -33,7 +33,6 @@ public struct ClusterSummary: Sendable {
     public var failedAdmissions = 0
     public var haOutages = 0
     public var vmSecondsDown: Double = 0
-    public var samples = 0
     public var migrations = MigrationStatistics()
     public var dpmPowerOffs = 0
     public var dpmPowerOns = 0

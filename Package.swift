@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"], exclude: ["Golden"]),
         .testTarget(
             name: "PropertyTests",
             dependencies: [

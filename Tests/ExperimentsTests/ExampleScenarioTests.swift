@@ -2,7 +2,8 @@ import Experiments
 import Foundation
 import Testing
 
-/// Every scenario in scenarios/ runs to completion with invariants checked (long ones shortened).
+/// Every scenario in scenarios/ runs to completion with invariants checked (long ones shortened),
+/// and its CSVs equal the golden outputs under `Golden/<scenario>/` (see `GoldenOutputs`).
 @Suite struct ExampleScenarioTests {
     /// Durations that keep the suite fast; scenarios not listed run 1 day.
     static let shortened: [String: String] = ["fleet.yaml": "1h", "growth.yaml": "3d", "rolling-patch.yaml": "10h"]
@@ -20,6 +21,7 @@ import Testing
         let manifest = try String(contentsOfFile: result.folder + "/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"completed\" : true"))
         #expect(result.summary.energyKWh > 0)
+        try GoldenOutputs.check(folder: result.folder, name: String(file.dropLast(".yaml".count)))
     }
 
     @Test func embeddedDemoIsScenariosDemoYAML() throws {

@@ -48,14 +48,20 @@ import Testing
         #expect(unmetOn >= unmetOff && unmetOn < 0.01, "unmet \(unmetOn) vs \(unmetOff)")
     }
 
-    @Test func aHostTakesLoadOnlyAfterBootTime() {
+    @Test func aHostTakesLoadOnlyAfterBootTime() throws {
         let (rt, rec, _) = run(config(dpm: true))
-        for (i, e) in rec.powerEvents.enumerated() where e.to == .booting {
-            let on = rec.powerEvents[(i + 1)...].first { $0.host == e.host }!
+        let boots = rec.powerEvents.enumerated().filter { $0.element.to == .booting }
+        #expect(boots.count >= 2, "DPM booted \(boots.count) hosts in 3 days")
+        var loadedAfterBoot = 0
+        for (i, e) in boots {
+            let on = try #require(rec.powerEvents[(i + 1)...].first { $0.host == e.host })
             #expect(on.to == .on && on.time - e.time == .minutes(5))
             let h = e.host
             #expect(!rec.migrations.contains { $0.destination == h && $0.started.map { $0 >= e.time && $0 < on.time } == true })
+            if rec.migrations.contains(where: { $0.destination == h && $0.started.map { $0 >= on.time } == true }) { loadedAfterBoot += 1 }
         }
+        // The check above guards something: woken hosts do take VMs, once they are on.
+        #expect(loadedAfterBoot >= 1)
         #expect(rt.summary.hostPowerCycles > 0)
     }
 

@@ -38,8 +38,12 @@ struct HostRecord: Sendable {
 
     /// Reads every host row of a `vHost` export. `# Cores` or `Cores per CPU` must be present.
     static func read(_ url: URL, warnings: inout [String]) throws -> [HostRecord] {
+        try read(RVToolsSheet(url: url, tab: "vHost"), warnings: &warnings)
+    }
+
+    /// Reads every host row of a `vHost` tab.
+    static func read(_ sheet: RVToolsSheet, warnings: inout [String]) throws -> [HostRecord] {
         typealias C = Columns
-        let sheet = try RVToolsSheet(url: url, tab: "vHost")
         let required = try sheet.require([C.host, C.cluster, C.cpuModel, C.speed, C.sockets, C.memory])
         let (host, cluster, model, speed, socketsColumn, memory) =
             (required[0], required[1], required[2], required[3], required[4], required[5])

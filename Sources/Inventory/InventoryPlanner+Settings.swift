@@ -42,3 +42,17 @@ extension InventoryPlanner {
         }
     }
 }
+
+extension InventoryPlanner {
+    /// drsim's DPM automation for vSphere's `DPM default behavior` (automated, manual).
+    mutating func dpmAutomation(_ cluster: String, _ behavior: String) -> String? {
+        switch RVToolsColumn.normalize(behavior) {
+        case "": return nil
+        case "automated", "automatic": return "automatic"
+        case "manual": return "manual"
+        default:
+            warnings.append("cluster '\(cluster)': DPM behavior '\(behavior)' not recognized; default automation")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// An Excel workbook (`.xlsx`, Office Open XML SpreadsheetML, ECMA-376 Part 1 §18) read with
+/// ZIPFoundation for the ZIP container and Foundation's `XMLParser` (SAX, event by event: no
+/// document tree is built) for its XML parts.
+///
+/// - `xl/workbook.xml` lists the sheets (`<sheet name="vInfo" r:id="rId1"/>`) and
+///   `xl/_rels/workbook.xml.rels` maps each relationship id to its part (`worksheets/sheet1.xml`);
+/// - `xl/sharedStrings.xml` holds the strings cells refer to by index (`t="s"`), rich-text runs
+///   concatenated, phonetic runs (`<rPh>`) left out;
+/// - a sheet part holds `<row r="N">` elements of `<c r="B7" t="…"><v>…</v></c>` cells: shared
+///   strings (`s`), inline strings (`inlineStr`, `<is><t>…</t></is>`), formula strings (`str`),
+///   booleans (`b`, read as `True`/`False`), errors (`e`, read as written: `#N/A`), ISO dates
+///   (`d`) and numbers (no `t`, or `n`: the text of `<v>`, so a date stored as a serial stays a
+///   serial). A formula's own text (`<f>`) is never read: the cell is its cached value.
+///
+/// Only the sheets asked for are decompressed; each is parsed as it is inflated into memory.
+struct XLSXWorkbook {
+    /// The file as given, for messages.
+    let file: String
+    private let archive: Archive
+    /// Sheet names in workbook order, with their part paths inside the archive.
+    let sheets: [(name: String, path: String)]
+    private let sharedStringsPath: String?
+
+    init(url: URL) throws {
+        file = url.relativePath
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw InventoryError(file: file, row: nil, column: nil, message: "no such file")
+        }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw InventoryError(file: file, row: nil, column: nil,
+                                 message: "not an Excel workbook (.xlsx): the file is not a ZIP archive")
+        }
+        let workbook = try Self.parse(archive, "xl/workbook.xml", file: file, WorkbookHandler())
+        let relationships = try Self.parse(archive, "xl/_rels/workbook.xml.rels", file: file, RelationshipsHandler())
+        var sheets: [(String, String)] = []
+        for (name, id) in workbook.sheets {
+            guard let target = relationships.targets[id] else {
+                throw InventoryError(file: file, row: nil, column: nil,
+                                     message: "sheet '\(name)' has no part (relationship '\(id)' missing from workbook.xml.rels)")
+            }
+            sheets.append((name, Self.partPath(target)))
+        }
+        self.sheets = sheets
+        let shared = relationships.sharedStringsTarget.map(Self.partPath) ?? "xl/sharedStrings.xml"
+        sharedStringsPath = archive[shared] == nil ? nil : shared
+    }
+
+    /// `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/…` → `xl/…`.
+    static func partPath(_ target: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    /// The sheet named `name` (case-insensitive, surrounding spaces ignored), or `nil`.
+    func sheetPath(named name: String) -> String? {
+        let wanted = name.lowercased()
+        return sheets.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted }?.path
+    }
+
+    /// The shared strings (read once per call: callers read them once per import).
+    func sharedStrings() throws -> [String] {
+        guard let sharedStringsPath else { return [] }
+        return try Self.parse(archive, sharedStringsPath, file: file, SharedStringsHandler()).strings
+    }
+
+    /// The cells of the sheet at `path`: one array per non-empty row, with the row's number.
+    func rows(ofSheetAt path: String, sheetName: String, sharedStrings: [String]) throws -> XLSXSheetRows {
+        let handler = SheetHandler(sharedStrings: sharedStrings)
+        let parsed = try Self.parse(archive, path, file: "\(file), sheet \(sheetName)", handler)
+        if let problem = parsed.problem {
+            throw InventoryError(file: "\(file), sheet \(sheetName)", row: problem.row, column: nil, message: problem.message)
+        }
+        return XLSXSheetRows(rows: parsed.rows, rowNumbers: parsed.rowNumbers)
+    }
+
+    /// Inflates the part at `path` and runs `handler` over it.
+    private static func parse<Handler: XMLParserDelegate>(_ archive: Archive, _ path: String, file: String,
+                                                          _ handler: Handler) throws -> Handler {
+        guard let entry = archive[path] else {
+            throw InventoryError(file: file, row: nil, column: nil,
+                                 message: "not an Excel workbook (.xlsx): '\(path)' is missing")
+        }
+        var data = Data()
+        data.reserveCapacity(Int(clamping: min(entry.uncompressedSize, 1 << 30)))
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        } catch {
+            throw InventoryError(file: file, row: nil, column: nil, message: "cannot decompress '\(path)' (\(error))")
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.delegate = handler
+        guard parser.parse() else {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+            throw InventoryError(file: file, row: nil, column: nil,
+                                 message: "'\(path)' is not valid XML (line \(parser.lineNumber): \(reason))")
+        }
+        return handler
+    }
+}
+
+/// The rows of one sheet as text cells (see ``XLSXWorkbook`` for how each cell type reads).
+struct XLSXSheetRows {
+    /// Non-empty rows in sheet order, each padded to its last non-empty cell.
+    let rows: [[String]]
+    /// The spreadsheet row number (1-based) of each row.
+    let rowNumbers: [Int]
+}
+
+/// `<sheet name=… r:id=…/>` elements of `workbook.xml`.
+private final class WorkbookHandler: NSObject, XMLParserDelegate {
+    var sheets: [(name: String, id: String)] = []
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard localName(element) == "sheet", let name = attributes["name"] else { return }
+        let id = attributes.first { localName($0.key) == "id" && $0.key.contains(":") }?.value ?? attributes["id"] ?? ""
+        sheets.append((name, id))
+    }
+}
+
+/// `<Relationship Id=… Target=…/>` elements of a `.rels` part.
+private final class RelationshipsHandler: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+    var sharedStringsTarget: String?
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = target
+        if attributes["Type"]?.hasSuffix("/sharedStrings") == true { sharedStringsTarget = target }
+    }
+}
+
+/// The `<si>` items of `sharedStrings.xml`: the text of their `<t>` elements, rich-text runs
+/// concatenated, phonetic runs (`<rPh>`) left out.
+private final class SharedStringsHandler: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var inPhonetic = false
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch localName(element) {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(element) {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+}
+
+/// The rows and cells of a worksheet part.
+private final class SheetHandler: NSObject, XMLParserDelegate {
+    let sharedStrings: [String]
+    var rows: [[String]] = []
+    var rowNumbers: [Int] = []
+    var problem: (row: Int, message: String)?
+
+    private var row: [String] = []
+    private var rowNumber = 0
+    private var column = 0
+    private var cellType = ""
+    private var text = ""
+    private var collecting = false
+
+    init(sharedStrings: [String]) {
+        self.sharedStrings = sharedStrings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch localName(element) {
+        case "c":
+            if let reference = attributes["r"], let index = Self.columnIndex(reference) { column = index }
+            cellType = attributes["t"] ?? "n"
+            text = ""
+        case "v":
+            text = ""
+            collecting = true
+        case "t":
+            collecting = cellType == "inlineStr"
+        case "row":
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            row = []
+            column = 0
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(element) {
+        case "v", "t":
+            collecting = false
+        case "c":
+            store(value())
+            column += 1
+        case "row":
+            while row.last?.isEmpty == true { row.removeLast() }
+            if !row.isEmpty {
+                rows.append(row)
+                rowNumbers.append(rowNumber)
+            }
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    /// The cell's text by its type.
+    private func value() -> String {
+        switch cellType {
+        case "s":
+            guard let index = Int(text), sharedStrings.indices.contains(index) else {
+                if problem == nil { problem = (rowNumber, "cell refers to shared string '\(text)', which does not exist") }
+                return ""
+            }
+            return sharedStrings[index]
+        case "b":
+            return text == "1" ? "True" : (text == "0" ? "False" : text)
+        default:
+            return text
+        }
+    }
+
+    private func store(_ value: String) {
+        guard column < 16_384 else { return }  // Excel's last column is XFD
+        if column >= row.count {
+            if value.isEmpty { return }
+            row.append(contentsOf: repeatElement("", count: column - row.count + 1))
+        }
+        row[column] = value
+    }
+
+    /// `"AB12"` → 27 (0-based column), `nil` when the reference has no letters.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): index = index * 26 + Int(byte - UInt8(ascii: "A")) + 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): index = index * 26 + Int(byte - UInt8(ascii: "a")) + 1
+            default:
+                return letters == 0 ? nil : index - 1
+            }
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}
+
+/// `"x:sheet"` → `"sheet"`.
+private func localName(_ name: String) -> Substring {
+    guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
+    return name[name.index(after: colon)...]
+}

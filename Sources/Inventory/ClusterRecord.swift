@@ -31,6 +31,8 @@ struct ClusterRecord: Sendable {
         static let admission = RVToolsColumn("AdmissionControlEnabled", ["Admission Control Enabled", "vClusterAdmissionControlEnabled"])
         static let failover = RVToolsColumn("Failover Level", ["Host failures cluster tolerates", "vClusterFailoverLevel"])
         static let restart = RVToolsColumn("Restart Priority", ["HA Restart Priority", "vClusterRestartPriority"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [name, ha, drs, behavior, rate, dpm, dpmBehavior, admission, failover, restart]
     }
 
     /// Reads every row of a `vCluster` export.

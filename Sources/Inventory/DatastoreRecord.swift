@@ -8,6 +8,8 @@ struct DatastoreRecord: Sendable {
     enum Columns {
         static let name = RVToolsColumn("Name", ["Datastore", "Datastore Name", "vDatastoreName"])
         static let hosts = RVToolsColumn("Hosts", ["Host", "Host Names", "vDatastoreHosts"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [name, hosts]
     }
 
     /// Reads every row of a `vDatastore` tab. A `Hosts` cell is split at commas, unless the

@@ -11,6 +11,8 @@ struct ExportMetadata: Sendable {
     enum Columns {
         static let version = RVToolsColumn("RVTools version", ["Version"])
         static let created = RVToolsColumn("xlsx creation datetime", ["csv creation datetime", "Creation datetime", "Export date"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [version, created]
     }
 
     /// Reads the first row of a `vMetaData` tab; a date it cannot read is a warning, not an error.

@@ -34,6 +34,8 @@ struct HostRecord: Sendable {
         static let cpuUsage = RVToolsColumn("CPU usage %", ["CPU Usage", "vHostOverallCpuUsage"])
         static let memoryUsage = RVToolsColumn("Memory usage %", ["Memory Usage", "vHostOverallMemoryUsage"])
         static let currentEVC = RVToolsColumn("Current EVC", ["Current EVC Mode", "vHostCurrentEVC"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [host, cluster, cpuModel, speed, sockets, coresPerCPU, cores, memory, esxVersion, cpuUsage, memoryUsage, currentEVC]
     }
 
     /// Reads every host row of a `vHost` export. `# Cores` or `Cores per CPU` must be present.

@@ -71,8 +71,6 @@ struct InventoryPlan: Sendable {
         let admissionControl: Bool?
         /// Host failures HA admission control tolerates (vCluster's `Failover Level`).
         let hostFailuresToTolerate: Int?
-        /// The cluster's default HA restart priority, when not medium.
-        let restartPriority: String?
         let hostGroups: [HostGroup]
         let vmGroups: [VMGroup]
     }

@@ -192,9 +192,8 @@ extension InventoryPlanner {
             drsEnabled: settings?.drsEnabled, drsAutomation: drsAutomation(name, settings?.drsBehavior ?? ""),
             drsThreshold: settings?.drsVmotionRate.map { 6 - $0 }, dpmEnabled: settings?.dpmEnabled,
             dpmAutomation: dpmAutomation(name, settings?.dpmBehavior ?? ""),
-            haEnabled: settings?.haEnabled, admissionControl: settings?.admissionControl,
-            hostFailuresToTolerate: settings?.failoverLevel,
-            restartPriority: settings.map { VMSettings.restartPriority($0.restartPriority) }.flatMap { $0.isEmpty || $0 == "medium" ? nil : $0 },
+            haEnabled: settings?.haEnabled, admissionControl: admissionControl(name, settings, hosts: hosts.count),
+            hostFailuresToTolerate: failuresToTolerate(name, settings, hosts: hosts.count),
             hostGroups: hostGroups, vmGroups: vmGroups)
     }
 }

@@ -52,7 +52,13 @@ struct InventoryPlanner {
                 + "the cell empty): cpu.mean \(VMUsage.defaultCPUMean) assumed for \(Self.examples(usage.defaultedNames))")
         }
         var notes = VMSettings.Notes()
-        let settings = selection.vms.map { VMSettings.of($0, notes: &notes) }
+        var settings = selection.vms.map { VMSettings.of($0, notes: &notes) }
+        // "clusterRestartPriority": the VM takes its cluster's default (vCluster `Restart Priority`)
+        for index in settings.indices where settings[index].restartPriority.isEmpty {
+            let cluster = clusterSettings.first { $0.name == selection.clusters[index] }
+            let priority = VMSettings.restartPriority(cluster?.restartPriority ?? "")
+            settings[index].restartPriority = priority == "medium" ? "" : priority
+        }
         if !notes.limitBelowReservation.isEmpty {
             warnings.append("\(Self.count(notes.limitBelowReservation.count, "VM")) with a limit below the reservation: "
                 + "limit left out for \(Self.examples(notes.limitBelowReservation))")

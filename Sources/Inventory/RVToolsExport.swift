@@ -73,11 +73,16 @@ public struct RVToolsExport: Sendable {
         let sharedStrings: [String]
         let files: [String: URL]
 
-        /// The tab, or `nil` when the export does not have it.
-        func sheet(_ tab: String) throws -> RVToolsSheet? {
+        /// The tab, or `nil` when the export does not have it. From a workbook, only the cells of
+        /// `columns` are read (the header whole); the others read as empty.
+        func sheet(_ tab: String, columns: [RVToolsColumn]) throws -> RVToolsSheet? {
             if let workbook {
                 guard let path = workbook.sheetPath(named: tab) else { return nil }
-                let rows = try workbook.rows(ofSheetAt: path, sheetName: tab, sharedStrings: sharedStrings)
+                let filter = { (header: [String]) -> [Bool] in
+                    let wanted = Set(columns.compactMap { $0.index(in: header) })
+                    return header.indices.map { wanted.contains($0) }
+                }
+                let rows = try workbook.rows(ofSheetAt: path, sheetName: tab, sharedStrings: sharedStrings, columnFilter: filter)
                 return RVToolsSheet(workbookRows: rows, file: "\(workbook.file), sheet \(tab)", tab: tab)
             }
             guard let url = files[tab] else { return nil }
@@ -85,8 +90,8 @@ public struct RVToolsExport: Sendable {
         }
 
         /// A tab the import cannot do without.
-        func requiredSheet(_ tab: String) throws -> RVToolsSheet {
-            if let sheet = try sheet(tab) { return sheet }
+        func requiredSheet(_ tab: String, columns: [RVToolsColumn]) throws -> RVToolsSheet {
+            if let sheet = try sheet(tab, columns: columns) { return sheet }
             let file = workbook?.file ?? files.values.map(\.relativePath).sorted().first ?? "export"
             let found = workbook.map { ": sheets found: " + $0.sheets.map(\.name).joined(separator: ", ") } ?? ""
             throw InventoryError(file: file, row: nil, column: nil, message: "no '\(tab)' tab\(found)")

@@ -44,17 +44,17 @@ public struct RVToolsImport {
         func note(_ tab: String, _ sheet: RVToolsSheet?, ifAbsent consequence: String) {
             if let sheet { read.append("\(tab) (\(sheet.rowCount))") } else { absent.append("\(tab) (\(consequence))") }
         }
-        let vHost = try reader.requiredSheet("vHost")
+        let vHost = try reader.requiredSheet("vHost", columns: HostRecord.Columns.all)
         let hosts = try HostRecord.read(vHost, warnings: &warnings)
-        let vInfo = try reader.requiredSheet("vInfo")
+        let vInfo = try reader.requiredSheet("vInfo", columns: VMRecord.Columns.all)
         var vms = try VMRecord.read(vInfo, warnings: &warnings)
         read += ["vInfo (\(vInfo.rowCount))", "vHost (\(vHost.rowCount))"]
 
-        let vCluster = try reader.sheet("vCluster")
+        let vCluster = try reader.sheet("vCluster", columns: ClusterRecord.Columns.all)
         note("vCluster", vCluster, ifAbsent: "scenario defaults for HA, DRS and DPM")
         let clusters = try vCluster.map { try ClusterRecord.read($0) } ?? []
 
-        let vCPU = try reader.sheet("vCPU")
+        let vCPU = try reader.sheet("vCPU", columns: VMCPURecord.Columns.all)
         note("vCPU", vCPU, ifAbsent: "no CPU reservations, limits or shares; CPU means from host usage")
         if let vCPU {
             let rows = try VMCPURecord.read(vCPU)
@@ -62,7 +62,7 @@ public struct RVToolsImport {
                 vms[vm].cpu = match.map { rows[$0] }
             }
         }
-        let vMemory = try reader.sheet("vMemory")
+        let vMemory = try reader.sheet("vMemory", columns: VMMemoryRecord.Columns.all)
         note("vMemory", vMemory, ifAbsent: "no memory reservations, limits or shares")
         if let vMemory {
             let rows = try VMMemoryRecord.read(vMemory)
@@ -70,11 +70,11 @@ public struct RVToolsImport {
                 vms[vm].memory = match.map { rows[$0] }
             }
         }
-        let vDatastore = try reader.sheet("vDatastore")
+        let vDatastore = try reader.sheet("vDatastore", columns: DatastoreRecord.Columns.all)
         note("vDatastore", vDatastore, ifAbsent: "every host mounts all of its cluster's datastores")
         let datastores = try vDatastore.map { try DatastoreRecord.read($0, knownHosts: Set(hosts.map(\.name))) }
 
-        let vNetwork = try reader.sheet("vNetwork")
+        let vNetwork = try reader.sheet("vNetwork", columns: VMNetworkRecord.Columns.all)
         note("vNetwork", vNetwork, ifAbsent: "networks from vInfo's 'Network #1'")
         if let vNetwork {
             let rows = try VMNetworkRecord.read(vNetwork)
@@ -91,7 +91,7 @@ public struct RVToolsImport {
                     + "is simulated for \(InventoryPlanner.examples(multiple))")
             }
         }
-        let vMetaData = try reader.sheet("vMetaData")
+        let vMetaData = try reader.sheet("vMetaData", columns: ExportMetadata.Columns.all)
         note("vMetaData", vMetaData, ifAbsent: "default start")
         let metadata = vMetaData.map { ExportMetadata.read($0, warnings: &warnings) }
 

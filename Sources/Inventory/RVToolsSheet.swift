@@ -90,7 +90,10 @@ struct RVToolsSheet {
     /// The trimmed text of a cell; `""` for a missing column or a short row.
     func text(_ index: Int, _ column: Int?) -> String {
         guard let column else { return "" }
-        return cell(index, column).trimmingCharacters(in: .whitespaces)
+        let value = cell(index, column)
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return value }
+        return value.trimmingCharacters(in: .whitespaces)
     }
 
     /// The exact (untrimmed) text of a cell, for names.

@@ -79,6 +79,14 @@ struct ScenarioYAMLWriter {
             if settings.cpuShares != "normal" { lines.append("    shares: \(settings.cpuShares)") }
             if settings.cpuReservationMHz > 0 { lines.append("    reservation_mhz: \(settings.cpuReservationMHz)") }
             if let limit = settings.cpuLimitMHz { lines.append("    limit_mhz: \(limit)") }
+            if settings.memoryReservationMB > 0 {
+                lines.append("    memory_reservation_gb: \(YAMLText.decimal(Double(settings.memoryReservationMB) / 1024, places: 10))")
+            }
+            if let limit = settings.memoryLimitMB {
+                lines.append("    memory_limit_gb: \(YAMLText.decimal(Double(limit) / 1024, places: 10))")
+            }
+            if settings.memoryShares != "normal" { lines.append("    memory_shares: \(settings.memoryShares)") }
+            if !settings.restartPriority.isEmpty { lines.append("    restart_priority: \(settings.restartPriority)") }
             lines.append("    workload:")
             var cpu = "      cpu: {mean: \(YAMLText.decimal(profile.cpuMean, places: 3)), diurnal: {amplitude: 0.3, peak_hour: 14}"
             if variability {
@@ -87,6 +95,9 @@ struct ScenarioYAMLWriter {
             lines.append(cpu + "}")
             var memory: [String] = []
             if let active = profile.activeFraction { memory.append("active_fraction: \(YAMLText.decimal(active, places: 2))") }
+            if let consumed = profile.consumedFraction {
+                memory.append("consumed_fraction: \(YAMLText.decimal(max(consumed, profile.activeFraction ?? 0), places: 2))")
+            }
             if variability { memory.append("noise_sigma: \(Variability.memorySigma)") }
             if !memory.isEmpty { lines.append("      memory: {\(memory.joined(separator: ", "))}") }
         }
@@ -150,7 +161,13 @@ struct ScenarioYAMLWriter {
         if !dpm.isEmpty { lines.append("    dpm: {\(dpm.joined(separator: ", "))}") }
         var ha: [String] = []
         if let enabled = cluster.haEnabled { ha.append("enabled: \(enabled)") }
-        if let admission = cluster.admissionControl { ha.append("admission_control: \(admission)") }
+        if let admission = cluster.admissionControl {
+            if admission, let failures = cluster.hostFailuresToTolerate {
+                ha.append("admission_control: {policy: cluster_resource_percentage, host_failures_to_tolerate: \(failures)}")
+            } else {
+                ha.append("admission_control: \(admission)")
+            }
+        }
         if !ha.isEmpty { lines.append("    ha: {\(ha.joined(separator: ", "))}") }
     }
 }

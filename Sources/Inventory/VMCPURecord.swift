@@ -26,6 +26,8 @@ struct VMCPURecord: Sendable {
         static let shares = RVToolsColumn("Shares", ["vCPUShares"])
         static let reservation = RVToolsColumn("Reservation", ["Reservation MHz", "vCPUReservation"])
         static let limit = RVToolsColumn("Limit", ["Limit MHz", "vCPULimit"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [vm, vmID, overall, max, level, shares, reservation, limit]
     }
 
     /// Reads every row of a `vCPU` tab.

@@ -36,6 +36,8 @@ struct VMMemoryRecord: Sendable {
         static let reservation = RVToolsColumn("Reservation", ["Reservation MiB", "vMemoryReservation"])
         static let limit = RVToolsColumn("Limit", ["Limit MiB", "vMemoryLimit"])
         static let locked = RVToolsColumn("Memory Reservation Locked To Max", ["Reservation Locked To Max", "vMemoryReservationLockedToMax"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [vm, vmID, size, consumed, active, ballooned, swapped, level, shares, reservation, limit, locked]
     }
 
     /// Reads every row of a `vMemory` tab.

@@ -10,6 +10,8 @@ struct VMNetworkRecord: Sendable {
         static let vm = RVToolsColumn("VM", ["VM Name", "vNetworkVMName"])
         static let vmID = RVToolsColumn("VM ID", ["VMID", "vNetworkVMID"])
         static let network = RVToolsColumn("Network", ["Port Group", "Portgroup", "vNetworkNetwork"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [vm, vmID, network]
     }
 
     /// Reads every NIC row with a port group of a `vNetwork` tab, in sheet order.

@@ -55,6 +55,8 @@ struct VMRecord: Sendable {
         static let restartPriority = RVToolsColumn("HA Restart Priority", ["vInfoHARestartPriority"])
         static let readiness = RVToolsColumn("Overall Cpu Readiness", ["CPU Readiness", "vInfoOverallCpuReadiness"])
         static let vmID = RVToolsColumn("VM ID", ["VMID", "vInfoVMID"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [vm, powerstate, template, cpus, memory, activeMemory, inUse, host, cluster, path, network, restartPriority, readiness, vmID]
     }
 
     /// Reads every row of a `vInfo` export. `Host` or `Cluster` must be present.

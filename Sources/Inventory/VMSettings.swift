@@ -41,7 +41,7 @@ struct VMSettings: Hashable, Sendable {
                                         standard: [("high", 2_000), ("normal", 1_000), ("low", 500)])
         }
         if let memory = vm.memory {
-            let size = memory.sizeMB ?? vm.memoryMB
+            let size = vm.memoryMB  // vInfo's Memory: the profile's memory_gb
             settings.memoryReservationMB = Int((memory.lockedToMax ? size : min(memory.reservationMB, size)).rounded())
             if let limit = memory.limitMB, limit < size {
                 let mb = Int(limit.rounded())

@@ -5,8 +5,9 @@ import FoundationXML
 import ZIPFoundation
 
 /// An Excel workbook (`.xlsx`, Office Open XML SpreadsheetML, ECMA-376 Part 1 §18) read with
-/// ZIPFoundation for the ZIP container and Foundation's `XMLParser` (SAX, event by event: no
-/// document tree is built) for its XML parts.
+/// ZIPFoundation for the ZIP container, Foundation's `XMLParser` (SAX, event by event: no
+/// document tree is built) for the workbook, its relationships and the shared strings, and
+/// ``XLSXSheetScanner`` for the worksheets.
 ///
 /// - `xl/workbook.xml` lists the sheets (`<sheet name="vInfo" r:id="rId1"/>`) and
 ///   `xl/_rels/workbook.xml.rels` maps each relationship id to its part (`worksheets/sheet1.xml`);
@@ -16,9 +17,10 @@ import ZIPFoundation
 ///   strings (`s`), inline strings (`inlineStr`, `<is><t>…</t></is>`), formula strings (`str`),
 ///   booleans (`b`, read as `True`/`False`), errors (`e`, read as written: `#N/A`), ISO dates
 ///   (`d`) and numbers (no `t`, or `n`: the text of `<v>`, so a date stored as a serial stays a
-///   serial). A formula's own text (`<f>`) is never read: the cell is its cached value.
+///   serial). A formula's own text (`<f>`) is never read: the cell is its cached value. Sheets are
+///   read by ``XLSXSheetScanner`` (not `XMLParser`: see there why) as they are inflated.
 ///
-/// Only the sheets asked for are decompressed; each is parsed as it is inflated into memory.
+/// Only the sheets asked for are decompressed.
 struct XLSXWorkbook {
     /// The file as given, for messages.
     let file: String
@@ -70,14 +72,31 @@ struct XLSXWorkbook {
         return try Self.parse(archive, sharedStringsPath, file: file, SharedStringsHandler()).strings
     }
 
-    /// The cells of the sheet at `path`: one array per non-empty row, with the row's number.
-    func rows(ofSheetAt path: String, sheetName: String, sharedStrings: [String]) throws -> XLSXSheetRows {
-        let handler = SheetHandler(sharedStrings: sharedStrings)
-        let parsed = try Self.parse(archive, path, file: "\(file), sheet \(sheetName)", handler)
-        if let problem = parsed.problem {
-            throw InventoryError(file: "\(file), sheet \(sheetName)", row: problem.row, column: nil, message: problem.message)
+    /// The cells of the sheet at `path`: one array per non-empty row, with the row's number. The
+    /// part is scanned as it is inflated (``XLSXSheetScanner``).
+    func rows(ofSheetAt path: String, sheetName: String, sharedStrings: [String],
+              columnFilter: (([String]) -> [Bool])? = nil) throws -> XLSXSheetRows {
+        let place = "\(file), sheet \(sheetName)"
+        guard let entry = archive[path] else {
+            throw InventoryError(file: place, row: nil, column: nil, message: "not an Excel workbook (.xlsx): '\(path)' is missing")
         }
-        return XLSXSheetRows(rows: parsed.rows, rowNumbers: parsed.rowNumbers)
+        var scanner = XLSXSheetScanner(sharedStrings: sharedStrings, columnFilter: columnFilter)
+        var rows: [[String]] = []
+        var numbers: [Int] = []
+        let keep: XLSXSheetScanner.RowHandler = { number, cells in
+            rows.append(cells)
+            numbers.append(number)
+        }
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in scanner.feed(chunk, keep) }
+        } catch {
+            throw InventoryError(file: place, row: nil, column: nil, message: "cannot decompress '\(path)' (\(error))")
+        }
+        scanner.finish(keep)
+        if let problem = scanner.problem {
+            throw InventoryError(file: place, row: problem.row, column: nil, message: problem.message)
+        }
+        return XLSXSheetRows(rows: rows, rowNumbers: numbers)
     }
 
     /// Inflates the part at `path` and runs `handler` over it.
@@ -94,7 +113,9 @@ struct XLSXWorkbook {
         } catch {
             throw InventoryError(file: file, row: nil, column: nil, message: "cannot decompress '\(path)' (\(error))")
         }
-        let parser = XMLParser(data: data)
+        // Fed to libxml2 in chunks through a stream: one call with a whole large part (Excel writes
+        // a part on one line) stops at libxml2's 10 MB input lookup limit.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.delegate = handler
         guard parser.parse() else {
@@ -159,7 +180,7 @@ private final class SharedStringsHandler: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch localName(element) {
-        case "si": strings.append(current)
+        case "si": strings.append(XLSXSheetScanner.unescapeOOXML(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -168,110 +189,6 @@ private final class SharedStringsHandler: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current += string }
-    }
-}
-
-/// The rows and cells of a worksheet part.
-private final class SheetHandler: NSObject, XMLParserDelegate {
-    let sharedStrings: [String]
-    var rows: [[String]] = []
-    var rowNumbers: [Int] = []
-    var problem: (row: Int, message: String)?
-
-    private var row: [String] = []
-    private var rowNumber = 0
-    private var column = 0
-    private var cellType = ""
-    private var text = ""
-    private var collecting = false
-
-    init(sharedStrings: [String]) {
-        self.sharedStrings = sharedStrings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch localName(element) {
-        case "c":
-            if let reference = attributes["r"], let index = Self.columnIndex(reference) { column = index }
-            cellType = attributes["t"] ?? "n"
-            text = ""
-        case "v":
-            text = ""
-            collecting = true
-        case "t":
-            collecting = cellType == "inlineStr"
-        case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
-            row = []
-            column = 0
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch localName(element) {
-        case "v", "t":
-            collecting = false
-        case "c":
-            store(value())
-            column += 1
-        case "row":
-            while row.last?.isEmpty == true { row.removeLast() }
-            if !row.isEmpty {
-                rows.append(row)
-                rowNumbers.append(rowNumber)
-            }
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
-    }
-
-    /// The cell's text by its type.
-    private func value() -> String {
-        switch cellType {
-        case "s":
-            guard let index = Int(text), sharedStrings.indices.contains(index) else {
-                if problem == nil { problem = (rowNumber, "cell refers to shared string '\(text)', which does not exist") }
-                return ""
-            }
-            return sharedStrings[index]
-        case "b":
-            return text == "1" ? "True" : (text == "0" ? "False" : text)
-        default:
-            return text
-        }
-    }
-
-    private func store(_ value: String) {
-        guard column < 16_384 else { return }  // Excel's last column is XFD
-        if column >= row.count {
-            if value.isEmpty { return }
-            row.append(contentsOf: repeatElement("", count: column - row.count + 1))
-        }
-        row[column] = value
-    }
-
-    /// `"AB12"` → 27 (0-based column), `nil` when the reference has no letters.
-    static func columnIndex(_ reference: String) -> Int? {
-        var index = 0
-        var letters = 0
-        for byte in reference.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): index = index * 26 + Int(byte - UInt8(ascii: "A")) + 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): index = index * 26 + Int(byte - UInt8(ascii: "a")) + 1
-            default:
-                return letters == 0 ? nil : index - 1
-            }
-            letters += 1
-            if letters > 3 { return nil }
-        }
-        return letters == 0 ? nil : index - 1
     }
 }
 

@@ -63,7 +63,7 @@ import Testing
                 networks: ["prod-net"]
                 drs: {enabled: true, automation: fully_automated, threshold: 4}
                 dpm: {enabled: false, automation: automatic}
-                ha: {enabled: true, admission_control: true}
+                ha: {enabled: true, admission_control: {policy: cluster_resource_percentage, host_failures_to_tolerate: 1}}
             """))
         // the lowest ESXi version of the cluster's hosts (three 7.0.3, one 8.0.1)
         #expect(yaml.contains("  - name: \"VDI overcommit\"\n    vsphere_version: \"7.0\"\n"))
@@ -93,21 +93,26 @@ import Testing
                 disk_gb: 20
                 shares: high
                 reservation_mhz: 4000
+                memory_reservation_gb: 32
+                restart_priority: high
                 workload:
                   cpu: {mean: 0.4, diurnal: {amplitude: 0.3, peak_hour: 14}, noise: {sigma: 0.15, correlation_time: 30m}}
-                  memory: {active_fraction: 0.5, noise_sigma: 0.1}
+                  memory: {active_fraction: 0.5, consumed_fraction: 1, noise_sigma: 0.1}
             """))
         #expect(yaml.contains("- name: 4vcpu-8gb-cpu30-50-clim4000-mlim4gb-mslow   # 1 VM\n"))
-        #expect(yaml.contains("    limit_mhz: 4000\n"))
+        #expect(yaml.contains("    limit_mhz: 4000\n    memory_limit_gb: 4\n    memory_shares: low\n"))
+        #expect(yaml.contains("      memory: {active_fraction: 0.13, consumed_fraction: 0.73, noise_sigma: 0.1}\n"))  // VDI
         // the 80 VDI VMs share one profile; the 7 odd-named VMs another
         #expect(yaml.contains("- name: 2vcpu-16gb-cpu5-15   # 80 VMs\n"))
         #expect(yaml.contains("- name: 4vcpu-16gb-cpu15-30   # 7 VMs\n"))
         #expect(result.summary.contains("resource controls: CPU reservations on 6, CPU limits on 1, CPU shares other than normal on 6, "
-            + "memory reservations on 6, memory limits on 1, memory shares other than normal on 1, HA restart priorities on 7 VMs"))
+            + "memory reservations on 6, memory limits on 1, memory shares other than normal on 1, HA restart priorities on 14 VMs"))
         #expect(result.summary.contains("CPU means: 102 from the VM's own vCPU usage, 0 from its host's usage, 0 assumed (0.25)"))
-        // 102 VMs in 7 profiles; dev-01 alone in its own for its restart priority
+        // 102 VMs in 7 profiles; dev-01 alone in its own for its restart priority, the other dev
+        // VMs take their cluster's default (low)
         #expect(result.vmProfiles == 7)
         #expect(yaml.contains("- name: 2vcpu-4gb-cpu5-15-rpdisabled   # 1 VM\n"))
+        #expect(yaml.contains("- name: 2vcpu-4gb-cpu15-30-rplow   # 5 VMs\n"))
     }
 
     @Test func csvFolderGivesTheSameScenario() throws {

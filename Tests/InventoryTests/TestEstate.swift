@@ -90,6 +90,8 @@ enum TestEstate {
         var capped = VM(name: "batch-capped", power: "poweredOn", template: false, vcpus: 4, memoryMB: 8_192, cluster: prod,
                         host: "esx-a1.example.com", datastore: "local-a1", networks: ["prod-net"])
         capped.cpuUsageMHz = 3_000
+        capped.activeMB = 1_024
+        capped.consumedMB = 4_096
         capped.cpuLimit = 4_000
         capped.memLimit = 4_096
         capped.memLevel = "low"

@@ -58,3 +58,54 @@ import Testing
         #expect(throws: InventoryError.self) { try RVToolsExport.at(folder.appendingPathComponent("nothing-here")) }
     }
 }
+
+/// The worksheet scanner on hand-written SpreadsheetML: any chunking gives the same rows.
+@Suite struct XLSXSheetScannerTests {
+    static let xml = #"""
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:D3"/>
+    <x:sheetData><x:row r="1" spans="1:4"><x:c r="A1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t='inlineStr'><x:is><x:r><x:t>a &amp; b</x:t></x:r><x:r><x:t xml:space="preserve"> &lt;c&gt;</x:t></x:r><x:rPh sb="0" eb="1"><x:t>PHONETIC</x:t></x:rPh></x:is></x:c></x:row>
+    <x:row r="2"/><x:row r="3"><x:c r="A3"><x:f>SUM(B3:C3)</x:f><x:v>42</x:v></x:c><x:c r="B3" s="1"/><x:c r="D3" t="inlineStr"><x:is><x:t>line_x000D_break &#233;&#x263A; _x005F_x0041_</x:t></x:is></x:c></x:row>
+    <x:row><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>
+    """#
+
+    static func scan(chunk: Int, filter: (([String]) -> [Bool])? = nil) -> [(Int, [String])] {
+        var scanner = XLSXSheetScanner(sharedStrings: ["zero", "Name, with \"quotes\""], columnFilter: filter)
+        var rows: [(Int, [String])] = []
+        let bytes = Array(xml.utf8)
+        var start = 0
+        while start < bytes.count {
+            scanner.feed(bytes[start..<min(start + chunk, bytes.count)]) { rows.append(($0, $1)) }
+            start += chunk
+        }
+        scanner.finish { rows.append(($0, $1)) }
+        return rows
+    }
+
+    @Test func readsEveryCellKindWhateverTheChunks() {
+        let whole = Self.scan(chunk: 1 << 20)
+        #expect(whole.map(\.0) == [1, 3, 4])
+        #expect(whole.count == 3 && whole[0].1 == ["Name, with \"quotes\"", "", "a & b <c>"])
+        #expect(whole.count == 3 && whole[1].1 == ["42", "", "", "line\rbreak é☺ _x0041_"])
+        #expect(whole.count == 3 && whole[2].1 == ["False", "#N/A"])
+        for chunk in [1, 2, 3, 7, 64] {
+            let parts = Self.scan(chunk: chunk)
+            #expect(parts.map(\.0) == whole.map(\.0) && parts.map(\.1) == whole.map(\.1), "chunk \(chunk)")
+        }
+    }
+
+    @Test func filteredColumnsReadAsEmptyTheHeaderStaysWhole() {
+        // keep B and C of the 3-column header: row 3 (A and D only) is left out as empty
+        let rows = Self.scan(chunk: 5) { header in header.indices.map { $0 != 0 } }
+        #expect(rows.map(\.0) == [1, 4])
+        #expect(rows.map(\.1) == [["Name, with \"quotes\"", "", "a & b <c>"], ["", "#N/A"]])
+    }
+
+    @Test func aMissingSharedStringIsAProblem() {
+        var scanner = XLSXSheetScanner(sharedStrings: [])
+        scanner.feed(Array(#"<row r="5"><c r="A5" t="s"><v>3</v></c></row>"#.utf8)) { _, _ in }
+        scanner.finish { _, _ in }
+        #expect(scanner.problem?.row == 5)
+        #expect(scanner.problem?.message == "cell refers to shared string '3', which does not exist")
+    }
+}

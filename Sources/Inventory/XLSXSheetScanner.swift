@@ -19,6 +19,10 @@ struct XLSXSheetScanner {
     typealias RowHandler = (_ number: Int, _ cells: [String]) -> Void
 
     private var pending: [UInt8] = []
+    /// Where the search for the end of an unfinished tag at the start of `pending` resumes, and
+    /// whether it was inside a quoted value (0: no search pending).
+    private var resumeAt = 0
+    private var resumeQuote: UInt8 = 0
     private let sharedStrings: [String]
     /// Given the first row (the header), which columns to read; the others are skipped unread.
     private let columnFilter: (([String]) -> [Bool])?
@@ -43,38 +47,40 @@ struct XLSXSheetScanner {
         self.columnFilter = columnFilter
     }
 
-    /// Adds inflated bytes; reads every row completed so far. The bytes after the chunk's last `>`
-    /// wait for the next chunk: every state (the row, the cell, its text) carries over, so a tag is
-    /// never read in two parts.
+    /// Adds inflated bytes and reads them up to the last complete tag; an unfinished tag waits
+    /// for the next chunk. Every other state (the row, the cell, its text) carries over, so the
+    /// rows read do not depend on where the chunks are cut.
     mutating func feed(_ chunk: some Sequence<UInt8>, _ handle: RowHandler) {
         pending.append(contentsOf: chunk)
-        guard let last = pending.lastIndex(of: UInt8(ascii: ">")) else { return }
-        scan(last + 1, handle)
-        pending.removeSubrange(0...last)
+        let consumed = scan(handle)
+        pending.removeSubrange(0..<consumed)
     }
 
-    /// Reads what is left at the end of the part.
+    /// Reads what is left at the end of the part (an unfinished tag there is malformed: ignored).
     mutating func finish(_ handle: RowHandler) {
-        scan(pending.count, handle)
+        _ = scan(handle)
         pending.removeAll()
+        resumeAt = 0
     }
 
-    private mutating func scan(_ end: Int, _ handle: RowHandler) {
+    /// Reads `pending`; returns how many bytes were used (all but an unfinished tag).
+    private mutating func scan(_ handle: RowHandler) -> Int {
         let bytes = pending  // not copied (nothing writes `pending` meanwhile); keeps `self` free to mutate
-        bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
+            let end = buffer.count
             var i = 0
             while i < end {
-                let byte = buffer[i]
-                if byte != UInt8(ascii: "<") {
+                if buffer[i] != UInt8(ascii: "<") {
                     // text: collected only inside <v> and an inline string's <t>
                     let start = i
                     while i < end, buffer[i] != UInt8(ascii: "<") { i += 1 }
                     if collecting { text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
                     continue
                 }
-                // a tag: find its end
-                var close = i + 1
-                var quote: UInt8 = 0
+                // a tag: find its end, outside quoted attribute values (which may hold '>'),
+                // resuming where the previous chunk's search stopped
+                var close = i == 0 && resumeAt > 0 ? resumeAt : i + 1
+                var quote: UInt8 = i == 0 && resumeAt > 0 ? resumeQuote : 0
                 while close < end {
                     let b = buffer[close]
                     if quote != 0 {
@@ -86,10 +92,17 @@ struct XLSXSheetScanner {
                     }
                     close += 1
                 }
-                guard close < end else { return }  // a tag cut by the end of the part: malformed, ignored
+                guard close < end else {
+                    // unfinished: keep it (from offset 0 once the bytes before it are dropped)
+                    resumeAt = close - i
+                    resumeQuote = quote
+                    return i
+                }
+                resumeAt = 0
                 tag(UnsafeBufferPointer(rebasing: buffer[(i + 1)..<close]), handle)
                 i = close + 1
             }
+            return end
         }
     }
 

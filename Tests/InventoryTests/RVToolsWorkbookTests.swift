@@ -147,6 +147,25 @@ import Testing
         }
     }
 
+    /// The library side of `drsim import rvtools export.xlsx --out … [--no-variability]`.
+    @Test func importCommandWritesTheScenarioAndPrintsTheSummary() throws {
+        let folder = Self.scratch("command")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("export.xlsx")
+        try TestEstate.writeWorkbook(to: workbook)
+        var request = InventoryImport.Request(out: folder.appendingPathComponent("estate.yaml").path)
+        request.export = workbook.path
+        request.variability = false
+        let text = try InventoryImport.run(request)
+        #expect(text.hasPrefix("wrote \(request.out): 3 clusters, 11 hosts, 102 VMs in 7 VM profiles (skipped 2 templates, 4 powered-off VMs)\n"
+            + "  tabs read: vInfo (109), vHost (12)"))
+        #expect(text.contains("\nwarning: 1 standalone host (no cluster) skipped: esx-standalone"))
+        let written = try String(contentsOfFile: request.out, encoding: .utf8)
+        #expect(written.contains("name: \"estate\"") && !written.contains("noise_sigma"))
+        request.vInfo = "vInfo.csv"
+        #expect(throws: InputError.self) { try InventoryImport.run(request) }
+    }
+
     @Test func noVariabilityKeepsTheDeterministicForm() throws {
         let (result, folder) = try Self.importWorkbook(variability: false)
         defer { try? FileManager.default.removeItem(at: folder) }

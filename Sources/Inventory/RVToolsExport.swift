@@ -33,7 +33,8 @@ public struct RVToolsExport: Sendable {
     public static let tabs = ["vInfo", "vHost", "vCluster", "vCPU", "vMemory", "vDatastore", "vNetwork", "vMetaData"]
 
     /// A folder of CSV exports: `RVTools_tabvInfo.csv` (RVTools' "Export all to CSV" names),
-    /// `vInfo.csv`, or any name ending in `tabvInfo.csv`; case does not matter.
+    /// `vInfo.csv`, or any name ending in `tabvInfo.csv`; case does not matter. A folder without
+    /// them that holds a single `.xlsx` workbook stands for that workbook.
     static func folder(_ url: URL) throws -> RVToolsExport {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
         var files: [String: URL] = [:]
@@ -48,9 +49,14 @@ public struct RVToolsExport: Sendable {
             if let match { files[tab] = url.appendingPathComponent(match) }
         }
         guard files["vInfo"] != nil || files["vHost"] != nil else {
+            let workbooks = names.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") }
+            if workbooks.count == 1, let only = workbooks.first {  // a folder holding one workbook
+                return RVToolsExport(source: .workbook(url.appendingPathComponent(only)), label: only)
+            }
             throw InventoryError(file: url.relativePath, row: nil, column: nil,
                                  message: "no RVTools CSV export here (expected RVTools_tabvInfo.csv and RVTools_tabvHost.csv, "
-                                     + "or vInfo.csv and vHost.csv)")
+                                     + "or vInfo.csv and vHost.csv)"
+                                     + (workbooks.isEmpty ? "" : ", and \(workbooks.count) .xlsx workbooks: name one"))
         }
         let label = url.lastPathComponent + "/ (" + tabs.compactMap { files[$0]?.lastPathComponent }.joined(separator: ", ") + ")"
         return RVToolsExport(source: .files(files), label: label)

@@ -56,6 +56,13 @@ import Testing
             try RVToolsImport.run(try RVToolsExport.at(badCell), options: .init(scenarioName: "x"))
         }
         #expect(throws: InventoryError.self) { try RVToolsExport.at(folder.appendingPathComponent("nothing-here")) }
+        // a folder holding several workbooks and no CSV files: name one
+        let error = #expect(throws: InventoryError.self) { try RVToolsExport.at(folder) }
+        #expect(error?.message.hasSuffix(", and 3 .xlsx workbooks: name one") == true)
+        let single = folder.appendingPathComponent("single")
+        try FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: noHost, to: single.appendingPathComponent("export.xlsx"))
+        #expect(try RVToolsExport.at(single).label == "export.xlsx")
     }
 }
 

@@ -112,9 +112,23 @@ struct RVToolsSheet {
     func optionalNumber(_ index: Int, _ column: Int?, _ definition: RVToolsColumn) throws -> Double? {
         let cell = text(index, column)
         guard !cell.isEmpty else { return nil }
-        guard let value = CSVNumber.parse(cell, decimalComma: decimalComma), value >= 0 else {
+        guard let value = Self.plainNumber(cell) ?? CSVNumber.parse(cell, decimalComma: decimalComma), value >= 0 else {
             throw error(index, definition, "'\(cell)' is not a non-negative number")
         }
+        return value
+    }
+
+    /// The value of a cell written as a plain number (`4096`, `0.25`, `1.5E-3`: what a workbook's
+    /// numeric cells hold), without ``CSVNumber``'s clean-up; `nil` for anything else.
+    static func plainNumber(_ cell: String) -> Double? {
+        for byte in cell.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+            default: return nil
+            }
+        }
+        guard let value = Double(cell), value.isFinite else { return nil }
         return value
     }
 
@@ -150,7 +164,7 @@ extension RVToolsSheet {
     func optionalSignedNumber(_ index: Int, _ column: Int?, _ definition: RVToolsColumn) throws -> Double? {
         let cell = text(index, column)
         guard !cell.isEmpty else { return nil }
-        guard let value = CSVNumber.parse(cell, decimalComma: decimalComma) else {
+        guard let value = Self.plainNumber(cell) ?? CSVNumber.parse(cell, decimalComma: decimalComma) else {
             throw error(index, definition, "'\(cell)' is not a number")
         }
         return value

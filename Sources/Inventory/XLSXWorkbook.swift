@@ -9,8 +9,9 @@ import ZIPFoundation
 /// document tree is built) for the workbook, its relationships and the shared strings, and
 /// ``XLSXSheetScanner`` for the worksheets.
 ///
-/// - `xl/workbook.xml` lists the sheets (`<sheet name="vInfo" r:id="rId1"/>`) and
-///   `xl/_rels/workbook.xml.rels` maps each relationship id to its part (`worksheets/sheet1.xml`);
+/// - `_rels/.rels` names the workbook part (conventionally `xl/workbook.xml`), which lists the
+///   sheets (`<sheet name="vInfo" r:id="rId1"/>`); its relationships (`xl/_rels/workbook.xml.rels`)
+///   map each id to its part (`worksheets/sheet1.xml`, relative to the workbook's folder);
 /// - `xl/sharedStrings.xml` holds the strings cells refer to by index (`t="s"`), rich-text runs
 ///   concatenated, phonetic runs (`<rPh>`) left out;
 /// - a sheet part holds `<row r="N">` elements of `<c r="B7" t="…"><v>…</v></c>` cells: shared
@@ -40,24 +41,39 @@ struct XLSXWorkbook {
             throw InventoryError(file: file, row: nil, column: nil,
                                  message: "not an Excel workbook (.xlsx): the file is not a ZIP archive")
         }
-        let workbook = try Self.parse(archive, "xl/workbook.xml", file: file, WorkbookHandler())
-        let relationships = try Self.parse(archive, "xl/_rels/workbook.xml.rels", file: file, RelationshipsHandler())
+        // the workbook part: the package's officeDocument relationship (conventionally xl/workbook.xml)
+        var workbookPath = "xl/workbook.xml"
+        if archive["_rels/.rels"] != nil {
+            let package = try Self.parse(archive, "_rels/.rels", file: file, RelationshipsHandler())
+            if let target = package.officeDocumentTarget { workbookPath = Self.resolve(target, from: "") }
+        }
+        let folder = workbookPath.contains("/") ? String(workbookPath[...(workbookPath.lastIndex(of: "/") ?? workbookPath.startIndex)]) : ""
+        let name = String(workbookPath.dropFirst(folder.count))
+        let workbook = try Self.parse(archive, workbookPath, file: file, WorkbookHandler())
+        let relationships = try Self.parse(archive, folder + "_rels/" + name + ".rels", file: file, RelationshipsHandler())
         var sheets: [(String, String)] = []
-        for (name, id) in workbook.sheets {
+        for (sheet, id) in workbook.sheets {
             guard let target = relationships.targets[id] else {
                 throw InventoryError(file: file, row: nil, column: nil,
-                                     message: "sheet '\(name)' has no part (relationship '\(id)' missing from workbook.xml.rels)")
+                                     message: "sheet '\(sheet)' has no part (relationship '\(id)' missing from \(name).rels)")
             }
-            sheets.append((name, Self.partPath(target)))
+            sheets.append((sheet, Self.resolve(target, from: folder)))
         }
         self.sheets = sheets
-        let shared = relationships.sharedStringsTarget.map(Self.partPath) ?? "xl/sharedStrings.xml"
+        let shared = relationships.sharedStringsTarget.map { Self.resolve($0, from: folder) } ?? folder + "sharedStrings.xml"
         sharedStringsPath = archive[shared] == nil ? nil : shared
     }
 
-    /// `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/…` → `xl/…`.
-    static func partPath(_ target: String) -> String {
-        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    /// A relationship target as a path in the archive: `/xl/…` → `xl/…`; relative targets are
+    /// relative to the folder of the part that refers to them (`worksheets/sheet1.xml` from `xl/`
+    /// → `xl/worksheets/sheet1.xml`; `../x.xml` climbs a folder).
+    static func resolve(_ target: String, from folder: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = folder.split(separator: "/").map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
     }
 
     /// The sheet named `name` (case-insensitive, surrounding spaces ignored), or `nil`.
@@ -151,12 +167,14 @@ private final class WorkbookHandler: NSObject, XMLParserDelegate {
 private final class RelationshipsHandler: NSObject, XMLParserDelegate {
     var targets: [String: String] = [:]
     var sharedStringsTarget: String?
+    var officeDocumentTarget: String?
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         guard localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = target
         if attributes["Type"]?.hasSuffix("/sharedStrings") == true { sharedStringsTarget = target }
+        if attributes["Type"]?.hasSuffix("/officeDocument") == true { officeDocumentTarget = target }
     }
 }
 

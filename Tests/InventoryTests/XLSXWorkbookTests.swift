@@ -24,6 +24,10 @@ import Testing
         #expect(rows.rowNumbers == [1, 2, 4])  // the empty row 3 is left out
         #expect(rows.rows[1] == ["=SUM(A1)", "  inline, \"quoted\" <x> & y  ", "4096.0", "True", "46083.5"])
         #expect(rows.rows[2] == ["", "", "0.0015", "False", "日本語"])
+        #expect(XLSXWorkbook.resolve("worksheets/sheet1.xml", from: "xl/") == "xl/worksheets/sheet1.xml")
+        #expect(XLSXWorkbook.resolve("/xl/worksheets/sheet2.xml", from: "xl/") == "xl/worksheets/sheet2.xml")
+        #expect(XLSXWorkbook.resolve("../shared/strings.xml", from: "book/xl/") == "book/shared/strings.xml")
+        #expect(XLSXWorkbook.resolve("xl/workbook.xml", from: "") == "xl/workbook.xml")
         #expect(ExportMetadata.day("46083.5") == "2026-03-02")
         #expect(ExportMetadata.day("2026/03/02 14:30:00") == "2026-03-02")
         #expect(ExportMetadata.day("02.03.2026 14:30") == "2026-03-02")

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "Traces"),
         .target(name: "ClusterModel", dependencies: ["SimKernel", "Stochastics", "Traces"]),
         .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Inventory", dependencies: ["Scenarios", "Traces"]),
+        .target(name: "Inventory", dependencies: ["Scenarios", "Traces", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Experiments", dependencies: ["SimKernel", "Stochastics", "ClusterModel", "Scenarios", "Traces", "Inventory"]),
         .executableTarget(
             name: "drsim",
@@ -35,7 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "drsim-bench", dependencies: ["Experiments", "SimKernel", "Stochastics", "ClusterModel"]),
+        .executableTarget(
+            name: "drsim-bench",
+            dependencies: ["Experiments", "SimKernel", "Stochastics", "ClusterModel", "Inventory",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // libFuzzer harness over the scenario loader and the trace/RVTools readers. A normal build
         // makes a replay tool (`drsim-fuzz FILE…`); `make fuzz` builds it with -sanitize=fuzzer
         // and -DFUZZING into .build-fuzz, where libFuzzer supplies `main`.
@@ -45,7 +49,10 @@ let package = Package(
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Scenarios"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InventoryTests",
+            dependencies: ["Inventory", "Scenarios", "Experiments", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"], exclude: ["Golden"]),
         .testTarget(

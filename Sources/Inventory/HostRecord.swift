@@ -34,12 +34,18 @@ struct HostRecord: Sendable {
         static let cpuUsage = RVToolsColumn("CPU usage %", ["CPU Usage", "vHostOverallCpuUsage"])
         static let memoryUsage = RVToolsColumn("Memory usage %", ["Memory Usage", "vHostOverallMemoryUsage"])
         static let currentEVC = RVToolsColumn("Current EVC", ["Current EVC Mode", "vHostCurrentEVC"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [host, cluster, cpuModel, speed, sockets, coresPerCPU, cores, memory, esxVersion, cpuUsage, memoryUsage, currentEVC]
     }
 
     /// Reads every host row of a `vHost` export. `# Cores` or `Cores per CPU` must be present.
     static func read(_ url: URL, warnings: inout [String]) throws -> [HostRecord] {
+        try read(RVToolsSheet(url: url, tab: "vHost"), warnings: &warnings)
+    }
+
+    /// Reads every host row of a `vHost` tab.
+    static func read(_ sheet: RVToolsSheet, warnings: inout [String]) throws -> [HostRecord] {
         typealias C = Columns
-        let sheet = try RVToolsSheet(url: url, tab: "vHost")
         let required = try sheet.require([C.host, C.cluster, C.cpuModel, C.speed, C.sockets, C.memory])
         let (host, cluster, model, speed, socketsColumn, memory) =
             (required[0], required[1], required[2], required[3], required[4], required[5])

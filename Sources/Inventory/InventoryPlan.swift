@@ -19,23 +19,28 @@ struct InventoryPlan: Sendable {
         let hostCount: Int
     }
 
-    /// VMs with the same vCPUs, memory and CPU usage bucket share one profile.
+    /// VMs with the same vCPUs, memory, resource controls and CPU usage band share one profile.
     struct VMProfile: Sendable {
         let name: String
         let vcpus: Int
         let memoryMB: Int
+        let settings: VMSettings
         /// The mean CPU utilization (0–1) of its VMs.
         let cpuMean: Double
         /// The mean active memory fraction of its VMs, when known.
         let activeFraction: Double?
+        /// The mean consumed memory fraction of its VMs, when known.
+        let consumedFraction: Double?
         /// The mean disk space in use, GB rounded up, when known.
         let diskGB: Int?
         let vmCount: Int
     }
 
-    /// Named hosts of one profile in one cluster.
+    /// Named hosts of one profile (and one set of mounted datastores) in one cluster.
     struct HostGroup: Sendable {
         let profile: String
+        /// The datastores these hosts mount, when not all of the cluster's (from vDatastore).
+        let datastores: [String]?
         let names: [String]
     }
 
@@ -60,7 +65,12 @@ struct InventoryPlan: Sendable {
         let drsAutomation: String?
         let drsThreshold: Int?
         let dpmEnabled: Bool?
+        /// `automatic` or `manual` (vCluster's DPM default behavior).
+        let dpmAutomation: String?
         let haEnabled: Bool?
+        let admissionControl: Bool?
+        /// Host failures HA admission control tolerates (vCluster's `Failover Level`).
+        let hostFailuresToTolerate: Int?
         let hostGroups: [HostGroup]
         let vmGroups: [VMGroup]
     }
@@ -68,9 +78,14 @@ struct InventoryPlan: Sendable {
     let hostProfiles: [HostProfile]
     let vmProfiles: [VMProfile]
     let clusters: [Cluster]
+    /// The export day (`YYYY-MM-DD`, from vMetaData) that becomes the scenario's `start`.
+    let startDay: String?
     let hostsImported: Int
     let vmsImported: Int
     let templatesSkipped: Int
+    /// Powered-off, suspended and unknown-state VMs (not simulated).
     let poweredOffSkipped: Int
+    /// What was imported, skipped and carried, one line each (also the file's header comment).
+    let summary: [String]
     let warnings: [String]
 }

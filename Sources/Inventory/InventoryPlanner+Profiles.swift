@@ -17,14 +17,25 @@ extension InventoryPlanner {
         }
     }
 
-    /// What makes two VMs share a profile: size and CPU usage bucket (10 percentage points).
+    /// What makes two VMs share a profile: size, resource controls and CPU usage band.
     struct VMKey: Hashable, Comparable {
         let vcpus: Int
         let memoryMB: Int
-        let bucket: Int
+        let settings: VMSettings
+        let band: Int
 
         static func < (a: VMKey, b: VMKey) -> Bool {
-            (a.vcpus, a.memoryMB, a.bucket) < (b.vcpus, b.memoryMB, b.bucket)
+            if a.numbers != b.numbers { return a.numbers.lexicographicallyPrecedes(b.numbers) }
+            return a.texts.lexicographicallyPrecedes(b.texts)
+        }
+
+        private var numbers: [Int] {
+            [vcpus, memoryMB, band, settings.cpuReservationMHz, settings.cpuLimitMHz ?? -1,
+             settings.memoryReservationMB, settings.memoryLimitMB ?? -1]
+        }
+
+        private var texts: [String] {
+            [settings.cpuShares, settings.memoryShares, settings.restartPriority]
         }
     }
 
@@ -60,40 +71,94 @@ extension InventoryPlanner {
         return (profiles, profileOf)
     }
 
-    /// VM profiles (sorted by vCPUs, memory, bucket) and the profile index of each VM.
-    func makeVMProfiles(_ vms: [VMRecord], usage: VMUsage) -> ([InventoryPlan.VMProfile], [Int]) {
+    /// VM profiles (sorted by vCPUs, memory, band, settings) and the profile index of each VM.
+    func makeVMProfiles(_ vms: [VMRecord], usage: VMUsage, settings: [VMSettings]) -> ([InventoryPlan.VMProfile], [Int]) {
         let keys = vms.indices.map { index in
-            VMKey(vcpus: vms[index].vcpus, memoryMB: Int(vms[index].memoryMB.rounded()),
-                  bucket: Int((usage.cpuMean[index] / VMUsage.bucketWidth).rounded()))
+            VMKey(vcpus: vms[index].vcpus, memoryMB: Int(vms[index].memoryMB.rounded()), settings: settings[index],
+                  band: VMUsage.band(usage.cpuMean[index]))
         }
         let distinct = Array(Set(keys)).sorted()
-        let profiles = distinct.map { key in
-            let members = vms.indices.filter { keys[$0] == key }
-            let cpuMean = members.map { usage.cpuMean[$0] }.reduce(0, +) / Double(members.count)
-            let actives = members.compactMap { usage.activeFraction[$0] }
-            let disks = members.compactMap { vms[$0].inUseMB }
-            let memory = key.memoryMB % 1024 == 0 ? "\(key.memoryMB / 1024)gb" : "\(key.memoryMB)mb"
+        var position: [VMKey: Int] = [:]
+        for (index, key) in distinct.enumerated() { position[key] = index }
+        var members = [[Int]](repeating: [], count: distinct.count)
+        for (vm, key) in keys.enumerated() { members[position[key] ?? 0].append(vm) }
+        var taken: Set<String> = []
+        let profiles = distinct.indices.map { index in
+            let key = distinct[index]
+            let group = members[index]
+            let cpuMean = group.map { usage.cpuMean[$0] }.reduce(0, +) / Double(group.count)
+            let actives = group.compactMap { usage.activeFraction[$0] }
+            let consumed = group.compactMap { usage.consumedFraction[$0] }
+            let disks = group.compactMap { vms[$0].inUseMB }
+            var name = Self.profileName(key)
+            if taken.contains(name) {
+                var suffix = 2
+                while taken.contains("\(name)-\(suffix)") { suffix += 1 }
+                name = "\(name)-\(suffix)"
+            }
+            taken.insert(name)
             return InventoryPlan.VMProfile(
-                name: "\(key.vcpus)vcpu-\(memory)-cpu\(key.bucket * 10)", vcpus: key.vcpus, memoryMB: key.memoryMB,
+                name: name, vcpus: key.vcpus, memoryMB: key.memoryMB, settings: key.settings,
                 cpuMean: max(0.001, (cpuMean * 1000).rounded() / 1000),
-                activeFraction: actives.isEmpty ? nil : max(0.01, (actives.reduce(0, +) / Double(actives.count) * 100).rounded() / 100),
+                activeFraction: Self.meanFraction(actives),
+                consumedFraction: Self.meanFraction(consumed),
                 diskGB: disks.isEmpty ? nil : max(1, Int((disks.reduce(0, +) / Double(disks.count) / 1024).rounded(.up))),
-                vmCount: members.count)
+                vmCount: group.count)
         }
-        return (profiles, keys.map { key in distinct.firstIndex(of: key) ?? 0 })
+        return (profiles, keys.map { position[$0] ?? 0 })
+    }
+
+    /// The mean of `fractions` to two decimals (at least 0.01), or `nil` when empty.
+    static func meanFraction(_ fractions: [Double]) -> Double? {
+        guard !fractions.isEmpty else { return nil }
+        return max(0.01, (fractions.reduce(0, +) / Double(fractions.count) * 100).rounded() / 100)
+    }
+
+    /// `4vcpu-16gb-cpu15-30`, then a tag per resource control that differs from vSphere's
+    /// default: `-cres2000` (CPU reservation, MHz), `-clim4000`, `-cshigh`, `-mres8gb`, `-mlim4gb`,
+    /// `-mslow`, `-rphigh` (HA restart priority).
+    static func profileName(_ key: VMKey) -> String {
+        var name = "\(key.vcpus)vcpu-\(memoryLabel(key.memoryMB))-\(VMUsage.bandName(key.band))"
+        let s = key.settings
+        if s.cpuReservationMHz > 0 { name += "-cres\(s.cpuReservationMHz)" }
+        if let limit = s.cpuLimitMHz { name += "-clim\(limit)" }
+        if s.cpuShares != "normal" { name += "-cs\(s.cpuShares)" }
+        if s.memoryReservationMB > 0 { name += "-mres\(memoryLabel(s.memoryReservationMB))" }
+        if let limit = s.memoryLimitMB { name += "-mlim\(memoryLabel(limit))" }
+        if s.memoryShares != "normal" { name += "-ms\(s.memoryShares)" }
+        if !s.restartPriority.isEmpty { name += "-rp\(s.restartPriority)" }
+        return name
+    }
+
+    /// `16gb` for whole GiB, else `1536mb`.
+    static func memoryLabel(_ mb: Int) -> String {
+        mb % 1024 == 0 ? "\(mb / 1024)gb" : "\(mb)mb"
     }
 
     /// One cluster: its hosts grouped by profile, its VMs by (profile, datastore, network).
     mutating func makeCluster(_ name: String, hosts: [(offset: Int, element: HostRecord)],
                               vms: [(offset: Int, element: VMRecord)],
-                              hostProfiles: [InventoryPlan.HostProfile], hostProfileOf: [Int],
+                              hostProfiles: [InventoryPlan.HostProfile], hostProfileOf: [Int], mounts: [Set<String>]?,
                               vmProfiles: [InventoryPlan.VMProfile], vmProfileOf: [Int],
                               groupNameCounts: inout [String: Int]) -> InventoryPlan.Cluster {
-        let hostGroups = Array(Set(hosts.map { hostProfileOf[$0.offset] })).sorted()
-            .map { profile in
-                InventoryPlan.HostGroup(profile: hostProfiles[profile].name,
-                                        names: hosts.filter { hostProfileOf[$0.offset] == profile }.map(\.element.name))
-            }
+        let clusterDatastores = Self.sortedUnique(vms.map(\.element.datastore).filter { !$0.isEmpty })
+        let hostDatastores = hostDatastoreLists(name, hosts: hosts, clusterDatastores: clusterDatastores, mounts: mounts)
+        struct HostGroupKey: Hashable { let profile: Int, datastores: [String]? }
+        var hostKeys: [HostGroupKey] = []
+        for (position, host) in hosts.enumerated() {
+            let key = HostGroupKey(profile: hostProfileOf[host.offset], datastores: hostDatastores[position])
+            if !hostKeys.contains(key) { hostKeys.append(key) }
+        }
+        hostKeys.sort { a, b in
+            if a.profile != b.profile { return a.profile < b.profile }
+            return (a.datastores ?? []).lexicographicallyPrecedes(b.datastores ?? [], by: Self.bytewise)
+        }
+        let hostGroups = hostKeys.map { key in
+            InventoryPlan.HostGroup(profile: hostProfiles[key.profile].name, datastores: key.datastores,
+                                    names: hosts.enumerated().filter {
+                                        hostProfileOf[$0.element.offset] == key.profile && hostDatastores[$0.offset] == key.datastores
+                                    }.map(\.element.element.name))
+        }
         struct GroupKey: Hashable { let profile: Int, datastore: String, network: String }
         var groupKeys: [GroupKey] = []
         for vm in vms {
@@ -122,10 +187,13 @@ extension InventoryPlanner {
         return InventoryPlan.Cluster(
             name: name, vsphereVersion: Self.oldestVersion(hosts.map(\.element.esxVersion)),
             evc: evcGeneration(name, hosts.map(\.element.currentEVC)),
-            datastores: Self.sortedUnique(vms.map(\.element.datastore).filter { !$0.isEmpty }),
+            datastores: clusterDatastores,
             networks: Self.sortedUnique(vms.map(\.element.network).filter { !$0.isEmpty }),
             drsEnabled: settings?.drsEnabled, drsAutomation: drsAutomation(name, settings?.drsBehavior ?? ""),
             drsThreshold: settings?.drsVmotionRate.map { 6 - $0 }, dpmEnabled: settings?.dpmEnabled,
-            haEnabled: settings?.haEnabled, hostGroups: hostGroups, vmGroups: vmGroups)
+            dpmAutomation: dpmAutomation(name, settings?.dpmBehavior ?? ""),
+            haEnabled: settings?.haEnabled, admissionControl: admissionControl(name, settings, hosts: hosts.count),
+            hostFailuresToTolerate: failuresToTolerate(name, settings, hosts: hosts.count),
+            hostGroups: hostGroups, vmGroups: vmGroups)
     }
 }

@@ -42,3 +42,45 @@ extension InventoryPlanner {
         }
     }
 }
+
+extension InventoryPlanner {
+    /// drsim's DPM automation for vSphere's `DPM default behavior` (automated, manual).
+    mutating func dpmAutomation(_ cluster: String, _ behavior: String) -> String? {
+        switch RVToolsColumn.normalize(behavior) {
+        case "": return nil
+        case "automated", "automatic": return "automatic"
+        case "manual": return "manual"
+        default:
+            warnings.append("cluster '\(cluster)': DPM behavior '\(behavior)' not recognized; default automation")
+            return nil
+        }
+    }
+}
+
+extension InventoryPlanner {
+    /// vCluster's `Failover Level` when HA admission control is on: at least 1, below the
+    /// cluster's host count (drsim's rule, as vSphere's); `nil` (the default, 1) otherwise.
+    mutating func failuresToTolerate(_ cluster: String, _ settings: ClusterRecord?, hosts: Int) -> Int? {
+        guard let settings, settings.admissionControl == true, let level = settings.failoverLevel else { return nil }
+        guard hosts > 1 else { return nil }
+        let tolerated = min(max(1, level), hosts - 1)
+        if tolerated != level {
+            warnings.append("cluster '\(cluster)': HA failover level \(level) with \(hosts) hosts; "
+                + "host_failures_to_tolerate \(tolerated) written")
+        }
+        return tolerated
+    }
+}
+
+extension InventoryPlanner {
+    /// vCluster's `AdmissionControlEnabled`; off for a one-host cluster, where no failure can be
+    /// tolerated (with a warning).
+    mutating func admissionControl(_ cluster: String, _ settings: ClusterRecord?, hosts: Int) -> Bool? {
+        guard let enabled = settings?.admissionControl else { return nil }
+        if enabled, hosts < 2 {
+            warnings.append("cluster '\(cluster)': HA admission control on a one-host cluster tolerates no failure; written as off")
+            return false
+        }
+        return enabled
+    }
+}

@@ -6,10 +6,15 @@ public struct RVToolsImportResult: Sendable {
     public let clustersImported: Int
     public let hostsImported: Int
     public let vmsImported: Int
+    /// VM profiles the VMs were grouped into.
+    public let vmProfiles: Int
     /// Templates skipped (never simulated).
     public let templatesSkipped: Int
-    /// Powered-off and suspended VMs skipped (never simulated).
+    /// Powered-off, suspended and unknown-state VMs skipped (never simulated).
     public let poweredOffSkipped: Int
+    /// What was read, imported, skipped and why, and what was carried, one line each (also in
+    /// the file's header comment).
+    public let summary: [String]
     /// Everything the user should check, one line each (also in the file's header comment).
     public let warnings: [String]
 }

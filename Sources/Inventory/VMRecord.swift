@@ -22,9 +22,22 @@ struct VMRecord: Sendable {
     /// The datastore of the VM's `.vmx`, from `Path` ("[ds-a] vm/vm.vmx" → "ds-a"), or "".
     let datastore: String
     /// `Network #1`, or "".
-    let network: String
+    var network: String
+    /// `HA Restart Priority` as vSphere names it (lowest … highest, disabled,
+    /// clusterRestartPriority), or "".
+    var haRestartPriority = ""
+    /// `Overall Cpu Readiness` (%), when exported.
+    var cpuReadinessPct: Double? = nil
+    /// `VM ID` (`vm-1234`), or "": with the name, joins the vCPU and vMemory rows.
+    var vmID = ""
     /// The spreadsheet row, for messages.
     let row: Int
+    /// Its `vCPU` row, when the export has the tab (joined by ``RVToolsJoin``).
+    var cpu: VMCPURecord? = nil
+    /// Its `vMemory` row, when the export has the tab.
+    var memory: VMMemoryRecord? = nil
+    /// Its port groups from `vNetwork` in NIC order (the first becomes `network`).
+    var portGroups: [String] = []
 
     /// The columns read from `vInfo`.
     enum Columns {
@@ -39,12 +52,21 @@ struct VMRecord: Sendable {
         static let cluster = RVToolsColumn("Cluster", ["vInfoCluster"])
         static let path = RVToolsColumn("Path", ["Config File", "VM Path", "vInfoPath"])
         static let network = RVToolsColumn("Network #1", ["Network 1", "Network", "vInfoNetwork1"])
+        static let restartPriority = RVToolsColumn("HA Restart Priority", ["vInfoHARestartPriority"])
+        static let readiness = RVToolsColumn("Overall Cpu Readiness", ["CPU Readiness", "vInfoOverallCpuReadiness"])
+        static let vmID = RVToolsColumn("VM ID", ["VMID", "vInfoVMID"])
+        /// Every column read (the others of a workbook sheet are skipped).
+        static let all = [vm, powerstate, template, cpus, memory, activeMemory, inUse, host, cluster, path, network, restartPriority, readiness, vmID]
     }
 
     /// Reads every row of a `vInfo` export. `Host` or `Cluster` must be present.
     static func read(_ url: URL, warnings: inout [String]) throws -> [VMRecord] {
+        try read(RVToolsSheet(url: url, tab: "vInfo"), warnings: &warnings)
+    }
+
+    /// Reads every row of a `vInfo` tab.
+    static func read(_ sheet: RVToolsSheet, warnings: inout [String]) throws -> [VMRecord] {
         typealias C = Columns
-        let sheet = try RVToolsSheet(url: url, tab: "vInfo")
         let required = try sheet.require([C.vm, C.powerstate, C.cpus, C.memory])
         let (vm, power, cpus, memory) = (required[0], required[1], required[2], required[3])
         let host = sheet.index(of: C.host)
@@ -58,6 +80,7 @@ struct VMRecord: Sendable {
         let inUse = sheet.index(of: C.inUse)
         let path = sheet.index(of: C.path)
         let network = sheet.index(of: C.network)
+        let (priority, readiness, vmID) = (sheet.index(of: C.restartPriority), sheet.index(of: C.readiness), sheet.index(of: C.vmID))
         var records: [VMRecord] = []
         for row in 0..<sheet.rowCount {
             let name = sheet.name(row, vm)
@@ -76,6 +99,9 @@ struct VMRecord: Sendable {
                 host: sheet.text(row, host), cluster: sheet.text(row, cluster),
                 datastore: datastore(fromPath: sheet.text(row, path)), network: sheet.text(row, network),
                 row: sheet.rowNumber(row)))
+            records[records.count - 1].haRestartPriority = sheet.text(row, priority)
+            records[records.count - 1].cpuReadinessPct = try sheet.optionalNumber(row, readiness, C.readiness)
+            records[records.count - 1].vmID = sheet.text(row, vmID)
         }
         return records
     }

@@ -9,7 +9,7 @@ enum BenchCases {
         "kernel-hold-100", "kernel-hold-1000", "kernel-hold-10000", "kernel-hold-100000",
         "demo-7d", "cluster-32x1000-30d-foundation", "cluster-32x1000-30d-t5", "cluster-32x1000-30d",
         "migrations-10k-32hosts-1d",
-        "dpm-night-14d", "planetlab-20110303",
+        "dpm-night-14d", "planetlab-20110303", "rvtools-import-20k",
     ] + ScalingCases.names
 
     static func run(_ name: String, extra: [String]) throws {
@@ -39,6 +39,7 @@ enum BenchCases {
         case "dpm-night-14d": try scenario(name, path: "scenarios/dpm-night.yaml", overrides: [], targetSeconds: 1)
         case "planetlab-20110303": try scenario(name, path: "scenarios/planetlab-20110303.yaml", overrides: [], targetSeconds: 1)
         case "migrations-10k-32hosts-1d": try migrations(name)
+        case "rvtools-import-20k": try RVToolsImportCase.run(name)
         default: throw InputError("unknown bench case \(name)")
         }
     }

@@ -28,6 +28,27 @@ import Testing
         #expect(result.summary.energyKWh > 0 && result.summary.failedAdmissions == 0)
     }
 
+    /// `drsim import rvtools FOLDER` finds the tabs by name and writes the same scenario as the
+    /// `--vinfo/--vhost/--vcluster` form (only the header's list of what was read differs).
+    @Test func folderFormMatchesSingleTabs() throws {
+        let dir = TestPaths.scratch("rvtools")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = Self.fixtures.appendingPathComponent("rvtools4")
+        let a = dir.appendingPathComponent("a.yaml").path, b = dir.appendingPathComponent("b.yaml").path
+        let tabs = try TestPaths.drsim(["import", "rvtools", "--vinfo", f.appendingPathComponent("vInfo.csv").path,
+                                        "--vhost", f.appendingPathComponent("vHost.csv").path,
+                                        "--vcluster", f.appendingPathComponent("vCluster.csv").path, "--out", a, "--name", "x"])
+        let folder = try TestPaths.drsim(["import", "rvtools", f.path, "--out", b, "--name", "x"])
+        #expect(tabs.code == 0 && folder.code == 0, "\(tabs.err)\(folder.err)")
+        #expect(folder.out.contains("  tabs absent: vCPU (no CPU reservations, limits or shares; CPU means from host usage)"))
+        let body = { (path: String) throws -> String in
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().joined(separator: "\n")
+        }
+        #expect(try !body(a).isEmpty && body(a) == body(b))
+        let both = try TestPaths.drsim(["import", "rvtools", f.path, "--vinfo", "x.csv", "--out", b])
+        #expect(both.code == 2 && both.err.contains("not both"), "\(both.err)")
+    }
+
     @Test func brokenExportNamesFileRowAndColumn() throws {
         let dir = TestPaths.scratch("rvtools")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -59,7 +59,9 @@ import Testing
         #expect(yaml.contains("cpu: {vendor: intel, generation: broadwell, sockets: 2, cores_per_socket: 14, mhz: 2397}"))
         #expect(yaml.contains("cpu: {vendor: intel, generation: westmere, sockets: 2, cores_per_socket: 6, mhz: 2933}"))
         #expect(yaml.contains("      cpu: {mean: "))
-        #expect(yaml.contains(", diurnal: {amplitude: 0.3, peak_hour: 14}}"))
+        #expect(yaml.contains(", diurnal: {amplitude: 0.3, peak_hour: 14}, noise: {sigma: 0.15, correlation_time: 30m}}"))
+        #expect(yaml.contains("      memory: {active_fraction: "))
+        #expect(yaml.contains(", noise_sigma: 0.1}\n"))
         #expect(yaml.contains("    memory_gb: 1.5\n"))  // 1,536 MB
     }
 
@@ -120,9 +122,12 @@ import Testing
         let modeled = plan.vmProfiles.reduce(0.0) { $0 + Double($1.vcpus * $1.vmCount) * $1.cpuMean }
         let vcpus = Double(imported.reduce(0) { $0 + $1.vcpus })
         #expect(abs(modeled - observed) <= 0.0005 * vcpus)  // only the 3-decimal rounding of the means
+        #expect(plan.vmProfiles.count == 40)  // 61 with the 10-point buckets of before
         for profile in plan.vmProfiles {
-            let bucket = Int(profile.name.split(separator: "-").last?.dropFirst(3) ?? "") ?? -1
-            #expect(abs(profile.cpuMean * 100 - Double(bucket)) <= 5.05, "\(profile.name) mean \(profile.cpuMean)")
+            // the band is in the name: 4vcpu-16gb-cpu15-30 holds VMs observed at 15–30 %
+            let band = profile.name.split(separator: "-").dropFirst(2).prefix(2).map { Int($0.replacingOccurrences(of: "cpu", with: "")) ?? -1 }
+            #expect(band.count == 2 && Double(band[0]) <= profile.cpuMean * 100 + 0.05 && profile.cpuMean * 100 <= Double(band[1]) + 0.05,
+                    "\(profile.name) mean \(profile.cpuMean)")
         }
     }
 }

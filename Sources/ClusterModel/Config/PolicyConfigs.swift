@@ -51,12 +51,42 @@ public struct VMotionConfig: Sendable {
     public init() {}
 }
 
-/// vSphere HA settings of one cluster (DESIGN §4.7).
+/// vSphere HA admission control policies (DESIGN §4.8).
+public enum HAAdmissionPolicy: Sendable {
+    case clusterResourcePercentage, slotPolicy, failoverHosts, disabled
+}
+
+/// vSphere HA settings of one cluster (DESIGN §4.7, §4.8).
 public struct HAConfig: Sendable {
     public var enabled = false
     public var restartTime: SimTime = .minutes(2)
-    public var admissionControl = true
+    /// Admission control policy (default: percentage derived from host failures to tolerate).
+    public var admissionPolicy = HAAdmissionPolicy.clusterResourcePercentage
+    /// Host failures the cluster tolerates (percentage and slot policies).
+    public var hostFailuresToTolerate = 1
+    /// Overrides of the derived failover capacity, in percent of the cluster (percentage policy).
+    public var cpuPercent: Double?
+    public var memoryPercent: Double?
+    /// Dedicated failover hosts (policy `failoverHosts`), host indices.
+    public var failoverHosts: [Int32] = []
+    /// Performance degradation VMs tolerate, 0–1 (1 = never warn).
+    public var performanceDegradationTolerated = 1.0
+    /// Concurrent restarts per host (vSphere 6.5: 32).
+    public var maxConcurrentRestartsPerHost = 32
     public init() {}
+
+    /// Whether admission control is on; setting true keeps a chosen policy (the percentage policy
+    /// when it was disabled).
+    public var admissionControl: Bool {
+        get { admissionPolicy != .disabled }
+        set {
+            if !newValue {
+                admissionPolicy = .disabled
+            } else if admissionPolicy == .disabled {
+                admissionPolicy = .clusterResourcePercentage
+            }
+        }
+    }
 }
 
 /// vSphere license editions, in increasing order of features.

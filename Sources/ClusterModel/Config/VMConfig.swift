@@ -15,6 +15,14 @@ public struct VMConfig: Sendable {
     public var reservationMHz: Double
     /// CPU limit in MHz (`.infinity` when unlimited).
     public var limitMHz: Double
+    /// Memory reservation in MB (0 … memoryMB).
+    public var memoryReservationMB: Double = 0
+    /// Memory limit in MB (`.infinity` when unlimited): memory above it is never resident.
+    public var memoryLimitMB: Double = .infinity
+    /// Memory shares per MB of configured memory (High/Normal/Low = 20/10/5).
+    public var memorySharesPerMB: Double = 10
+    /// HA restart priority rank: 5 highest … 1 lowest, 0 = not restarted (medium = 3).
+    public var restartPriority: Int = 3
     /// Index into ``ClusterConfig/workloads``.
     public var workload: Int32
     /// Index of this VM within its workload's trace set (trace workloads only).

@@ -19,7 +19,9 @@ public struct WorkloadProfile: Sendable {
     public var burstMeanDuration: SimTime
     public var growthPerMonth: Double
     public var activeFraction: Double
-    /// σ of the log-normal noise on active memory (0 = none).
+    /// Consumed (touched) memory as a fraction of configured memory; never below active.
+    public var consumedFraction: Double
+    /// σ of the log-normal noise on active and consumed memory (0 = none).
     public var memoryNoiseSigma: Double
     /// Page dirty rate in Mbit/s at the profile's mean CPU demand; scales with current demand.
     public var dirtyRateMbps: Double
@@ -32,7 +34,7 @@ public struct WorkloadProfile: Sendable {
         cpuMean: Double, diurnalAmplitude: Double = 0, diurnalPeakHour: Double = 14,
         weekendFactor: Double = 1, noiseSigma: Double = 0, noiseCorrelationTime: SimTime = .minutes(30),
         burstsPerDay: Double = 0, burstFactor: Double = 1, burstMeanDuration: SimTime = .minutes(20),
-        growthPerMonth: Double = 0, activeFraction: Double = 0.25, memoryNoiseSigma: Double = 0,
+        growthPerMonth: Double = 0, activeFraction: Double = 0.25, consumedFraction: Double = 0.75, memoryNoiseSigma: Double = 0,
         dirtyRateMbps: Double = 0, wwsFraction: Double = 0.1, traceSet: Int32 = -1
     ) {
         self.cpuMean = cpuMean; self.diurnalAmplitude = diurnalAmplitude
@@ -40,7 +42,8 @@ public struct WorkloadProfile: Sendable {
         self.noiseSigma = noiseSigma; self.noiseCorrelationTime = noiseCorrelationTime
         self.burstsPerDay = burstsPerDay; self.burstFactor = burstFactor
         self.burstMeanDuration = burstMeanDuration; self.growthPerMonth = growthPerMonth
-        self.activeFraction = activeFraction; self.memoryNoiseSigma = memoryNoiseSigma
+        self.activeFraction = activeFraction; self.consumedFraction = consumedFraction
+        self.memoryNoiseSigma = memoryNoiseSigma
         self.dirtyRateMbps = dirtyRateMbps; self.wwsFraction = wwsFraction; self.traceSet = traceSet
     }
 

@@ -88,7 +88,7 @@ public enum ModelBuilder {
                 name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
                 diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
                 sharesPerVCPU: Double(p.shares.perVCPU), reservationMHz: Double(p.reservationMHz),
-                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k))
+                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p))
         }
 
         // Entries with churn but no static VMs (count 0) still need a template VM.
@@ -106,7 +106,7 @@ public enum ModelBuilder {
                 memoryMB: Double(profile.memoryMB), diskMB: profile.diskGB * 1_024, datastore: datastores.id(entry.datastore),
                 network: networks.id(entry.network), sharesPerVCPU: Double(profile.shares.perVCPU),
                 reservationMHz: Double(profile.reservationMHz), limitMHz: profile.limitMHz.map(Double.init) ?? .infinity,
-                workload: workloadOfProfile[p] ?? 0)
+                workload: workloadOfProfile[p] ?? 0).withMemoryControls(of: profile)
         }
         vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
 
@@ -119,6 +119,7 @@ public enum ModelBuilder {
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
+        config.ha.failoverHosts = cs.ha.admissionControl.failoverHosts.compactMap { hostIndex[$0] }
         config.actions = actions(spec.events, hostIndex: hostIndex, vmIndex: vmIndex, repair: spec.failures?.repairTime)
         config.maintenanceWindows = spec.maintenanceWindows.filter { $0.cluster == rc.name }.map { w in
             MaintenanceWindowConfig(start: time(w.start), hostsAtOnce: w.hostsAtOnce, patchTime: time(w.patchTime),
@@ -173,7 +174,7 @@ public enum ModelBuilder {
             noiseSigma: cpu.noise?.sigma ?? 0, noiseCorrelationTime: time(cpu.noise?.correlationTime ?? .minutes(30)),
             burstsPerDay: cpu.bursts?.perDay ?? 0, burstFactor: cpu.bursts?.factor ?? 1,
             burstMeanDuration: time(cpu.bursts?.duration ?? .minutes(20)), growthPerMonth: cpu.growthPerMonth,
-            activeFraction: w.memory.activeFraction, memoryNoiseSigma: w.memory.noiseSigma,
+            activeFraction: w.memory.activeFraction, consumedFraction: w.memory.consumedFraction, memoryNoiseSigma: w.memory.noiseSigma,
             dirtyRateMbps: w.memory.dirtyRateMbps, wwsFraction: w.memory.wwsFraction)
     }
 
@@ -232,7 +233,17 @@ public enum ModelBuilder {
         var c = HAConfig()
         c.enabled = s.enabled
         c.restartTime = time(s.restartTime)
-        c.admissionControl = s.admissionControl
+        let ac = s.admissionControl
+        switch ac.policy {
+        case .clusterResourcePercentage: c.admissionPolicy = .clusterResourcePercentage
+        case .slotPolicy: c.admissionPolicy = .slotPolicy
+        case .failoverHosts: c.admissionPolicy = .failoverHosts
+        case .disabled: c.admissionPolicy = .disabled
+        }
+        c.hostFailuresToTolerate = ac.hostFailuresToTolerate
+        c.cpuPercent = ac.cpuPercent
+        c.memoryPercent = ac.memoryPercent
+        c.performanceDegradationTolerated = ac.performanceDegradationTolerated
         return c
     }
 
@@ -283,5 +294,17 @@ struct Interner {
         names.append(name)
         ids[name] = Int32(names.count - 1)
         return Int32(names.count - 1)
+    }
+}
+
+extension VMConfig {
+    /// This VM with the memory reservation, limit, shares and HA restart priority of `profile`.
+    func withMemoryControls(of profile: VMProfileSpec) -> VMConfig {
+        var vm = self
+        vm.memoryReservationMB = min(profile.memoryReservationMB, memoryMB)
+        vm.memoryLimitMB = profile.memoryLimitMB ?? .infinity
+        vm.memorySharesPerMB = Double(profile.memoryShares.perMB)
+        vm.restartPriority = profile.restartPriority.rank
+        return vm
     }
 }

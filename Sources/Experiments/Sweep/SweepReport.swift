@@ -16,6 +16,7 @@ public enum SweepReport {
         } else {
             lines.append("  results       \(r.folder)/runs/ (when every shard is done: drsim merge \(r.folder))")
         }
+        lines += r.warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")
     }
 

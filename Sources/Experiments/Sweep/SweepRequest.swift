@@ -65,4 +65,6 @@ public struct SweepResult: Sendable {
     /// Whether `sweep.csv` and `comparison.csv` were written (whole sweeps only).
     public let tablesWritten: Bool
     public let wallSeconds: Double
+    /// What the user should know about the results (e.g. identical replications).
+    public var warnings: [String] = []
 }

@@ -30,13 +30,16 @@ public enum SweepRunner {
         try execute(pending, prepared: prepared, request: request, tracker: tracker)
 
         var tablesWritten = false
+        var warnings: [String] = []
         if request.shard.isWhole {
-            try tables(layout, folders: [prepared.folder]).write(into: prepared.folder)
+            let sweepTables = try tables(layout, folders: [prepared.folder])
+            try sweepTables.write(into: prepared.folder)
             tablesWritten = true
+            if let warning = sweepTables.identicalReplicationsWarning() { warnings.append(warning) }
         }
         return SweepResult(folder: prepared.folder.path, layout: layout, shard: request.shard, totalRuns: layout.runs.count,
                            shardRuns: mine.count, runsExecuted: tracker.executed, runsSkipped: mine.count - pending.count,
-                           tablesWritten: tablesWritten, wallSeconds: Date().timeIntervalSince(started))
+                           tablesWritten: tablesWritten, wallSeconds: Date().timeIntervalSince(started), warnings: warnings)
     }
 
     /// Whether `run`'s folder holds its completed run (same configuration scenario and seed).

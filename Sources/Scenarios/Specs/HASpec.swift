@@ -4,8 +4,9 @@ public struct HASpec: Codable, Hashable, Sendable {
     public var enabled = false
     /// Delay between a host failure and the restart of its VMs elsewhere. Default 2 min.
     public var restartTime = DurationValue.minutes(2)
-    /// Whether admission control reserves failover capacity (one host's worth). Default true.
-    public var admissionControl = true
+    /// HA admission control (a block, or `true`/`false`). Default: the percentage policy
+    /// tolerating one host failure.
+    public var admissionControl = AdmissionControlSpec()
 
     /// vSphere's defaults.
     public init() {}
@@ -23,6 +24,9 @@ extension HASpec {
         self = defaults
         if let value = m.bool("enabled") { enabled = value }
         if let value = m.duration("restart_time") { restartTime = value }
-        if let value = m.bool("admission_control") { admissionControl = value }
+        if let node = m.node("admission_control"),
+           let value = AdmissionControlSpec.read(node, defaults: defaults.admissionControl) {
+            admissionControl = value
+        }
     }
 }

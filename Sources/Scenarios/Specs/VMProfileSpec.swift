@@ -16,6 +16,15 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     public var reservationMHz = 0
     /// CPU limit in MHz. Default (nil): unlimited.
     public var limitMHz: Int?
+    /// Memory reservation in GiB (0 … `memory_gb`): guaranteed, never reclaimed once touched, and
+    /// what admission control counts (with the overhead). Default 0.
+    public var memoryReservationGB = 0.0
+    /// Memory limit in GiB (> 0): memory above it is never backed by host RAM. Default (nil): unlimited.
+    public var memoryLimitGB: Double?
+    /// Memory shares, weighing ballooning. Default `normal` (10 per MB).
+    public var memoryShares = MemorySharesSpec.normal
+    /// HA restart priority. Default `medium`.
+    public var restartPriority = RestartPriority.medium
     /// Demand model. Default: the ``WorkloadSpec`` defaults.
     public var workload = WorkloadSpec()
 
@@ -30,6 +39,12 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     /// Memory in MiB.
     public var memoryMB: Int64 { Int64((memoryGB * 1_024).rounded()) }
 
+    /// Memory reservation in MiB.
+    public var memoryReservationMB: Double { memoryReservationGB * 1_024 }
+
+    /// Memory limit in MiB (nil: unlimited).
+    public var memoryLimitMB: Double? { memoryLimitGB.map { $0 * 1_024 } }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, vcpus
         case vcpuMHz = "vcpu_mhz"
@@ -38,6 +53,10 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
         case shares
         case reservationMHz = "reservation_mhz"
         case limitMHz = "limit_mhz"
+        case memoryReservationGB = "memory_reservation_gb"
+        case memoryLimitGB = "memory_limit_gb"
+        case memoryShares = "memory_shares"
+        case restartPriority = "restart_priority"
         case workload
     }
 }
@@ -53,6 +72,10 @@ extension VMProfileSpec {
         if let value = m.node("shares").flatMap(SharesSpec.read) { shares = value }
         if let value = m.int("reservation_mhz") { reservationMHz = value }
         limitMHz = m.int("limit_mhz")
+        if let value = m.double("memory_reservation_gb") { memoryReservationGB = value }
+        memoryLimitGB = m.double("memory_limit_gb")
+        if let value = m.node("memory_shares").flatMap(MemorySharesSpec.read) { memoryShares = value }
+        if let value = m.enumValue("restart_priority", RestartPriority.self) { restartPriority = value }
         if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
     }
 }

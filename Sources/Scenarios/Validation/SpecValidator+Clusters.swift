@@ -20,6 +20,7 @@ extension SpecValidator {
             checkDRS(cluster.drs, inherited: inherited.drs, at: path.key("drs"))
             checkDPM(cluster.dpm, inherited: inherited.dpm, at: path.key("dpm"))
             checkVMotion(cluster.vmotion, inherited: inherited.vmotion, at: path.key("vmotion"))
+            checkAdmissionControl(cluster.ha, inherited: inherited.ha, at: path.key("ha"))
             if cluster.dpm.enabled, cluster.dpm.automation != .off, !cluster.drs.enabled {
                 report("DPM needs DRS: cluster '\(cluster.name)' enables dpm but not drs", at: path.key("dpm").key("enabled"))
             }

@@ -94,6 +94,7 @@ extension SpecValidator {
                     report("reservation_mhz (\(profile.reservationMHz)) exceeds limit_mhz (\(limit))", at: path.key("reservation_mhz"))
                 }
             }
+            checkMemoryControls(profile, at: path)
             checkWorkload(profile.workload, at: path.key("workload"))
         }
     }
@@ -107,6 +108,31 @@ extension SpecValidator {
             } else {
                 firstPosition[name] = index
             }
+        }
+    }
+}
+
+extension SpecValidator {
+    /// Memory reservation, limit and shares of a VM profile.
+    func checkMemoryControls(_ profile: VMProfileSpec, at path: SpecPath) {
+        let reservation = profile.memoryReservationGB
+        if reservation < 0 {
+            report("memory_reservation_gb must not be negative (got \(Self.show(reservation)))", at: path.key("memory_reservation_gb"))
+        } else if profile.memoryGB > 0, reservation > profile.memoryGB {
+            report("memory_reservation_gb (\(Self.show(reservation))) exceeds memory_gb (\(Self.show(profile.memoryGB)))",
+                   at: path.key("memory_reservation_gb"))
+        }
+        if let limit = profile.memoryLimitGB {
+            if limit <= 0 {
+                report("memory_limit_gb must be positive (got \(Self.show(limit))); leave it out for no limit",
+                       at: path.key("memory_limit_gb"))
+            } else if reservation > limit {
+                report("memory_reservation_gb (\(Self.show(reservation))) exceeds memory_limit_gb (\(Self.show(limit)))",
+                       at: path.key("memory_reservation_gb"))
+            }
+        }
+        if case .custom(let shares) = profile.memoryShares {
+            require(shares >= 1, "memory_shares must be at least 1 per MB (got \(shares))", at: path.key("memory_shares"))
         }
     }
 }

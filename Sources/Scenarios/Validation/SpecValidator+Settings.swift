@@ -30,11 +30,12 @@ extension SpecValidator {
         }
     }
 
-    /// The scenario-level drs/dpm/vmotion blocks (every `ha` value is valid: durations are ≥ 0).
+    /// The scenario-level drs/dpm/vmotion/ha blocks.
     func checkSettings(spec: ScenarioSpec) {
         checkDRS(spec.drs, inherited: nil, at: SpecPath.root.key("drs"))
         checkDPM(spec.dpm, inherited: nil, at: SpecPath.root.key("dpm"))
         checkVMotion(spec.vmotion, inherited: nil, at: SpecPath.root.key("vmotion"))
+        checkAdmissionControl(spec.ha, inherited: nil, at: SpecPath.root.key("ha"))
     }
 
     /// Checks DRS settings; with `inherited`, only the values the cluster changed are checked (the

@@ -8,6 +8,7 @@ extension SpecValidator {
         let memory = workload.memory
         let memoryPath = path.key("memory")
         checkFraction(memory.activeFraction, "active_fraction", at: memoryPath)
+        checkFraction(memory.consumedFraction, "consumed_fraction", at: memoryPath)
         require(memory.noiseSigma >= 0, "noise_sigma must not be negative", at: memoryPath.key("noise_sigma"))
         require(memory.dirtyRateMbps >= 0, "dirty_rate_mbps must not be negative", at: memoryPath.key("dirty_rate_mbps"))
         require(memory.wwsFraction > 0 && memory.wwsFraction <= 1,

@@ -34,6 +34,8 @@ struct SpecValidator {
             let catalog = ClusterCatalog(cluster: cluster, expanded: expansion.clusters[index])
             let path = SpecPath.root.key("clusters").index(index)
             checkPlacement(cluster, catalog: catalog, at: path)
+            checkReservations(cluster, at: path)
+            checkClusterAdmissionControl(cluster, catalog: catalog, at: path)
             checkGroupsAndRules(cluster, catalog: catalog, at: path)
         }
         checkEvents(expansion)

@@ -217,7 +217,9 @@ public enum OutputColumns {
         var s = ""
         for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("power_events.csv", powerEvents),
                             ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary),
-                            ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"]))] {
+                            ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"])),
+                            ("runway.csv", runway), ("runway_months.csv", runwayMonths), ("runway_slos.csv", runwaySLOs),
+                            ("size.csv", size), ("size_profiles.csv", sizeProfiles)] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

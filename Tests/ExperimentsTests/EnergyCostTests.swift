@@ -65,3 +65,45 @@ import Testing
         #expect(rows.allSatisfy { $0["hosts_failed"] == "1" && $0["vms_down"] == "0" && $0["cpu_capacity_mhz"] == "80000" })
     }
 }
+
+/// `co2_trace`: each sample interval's energy is charged at its hour's intensity.
+@Suite struct CO2TraceTests {
+    /// Flat demand draws constant power, so a day at 100 g/kWh for 12 hours and 500 for 12 emits
+    /// facility kWh × 300 / 1000 kg.
+    @Test func hourlyIntensityIsChargedHourByHour() throws {
+        let yaml = PlanningFixture.yaml(vms: 20, hosts: 2).replacingOccurrences(of: "co2_g_per_kwh: 400", with: "co2_trace: grid.csv")
+            .replacingOccurrences(of: "drs: {enabled: true, threshold: 3}", with: "drs: {enabled: false}")
+        let (path, folder) = try PlanningFixture.write(yaml, label: "co2-trace")
+        let hours = (0..<24).map { "2026-01-05T\($0):00,\($0 < 12 ? 100 : 500)" }
+        try (["timestamp,g_per_kwh"] + hours).joined(separator: "\n").write(
+            to: folder.appendingPathComponent("grid.csv"), atomically: true, encoding: .utf8)
+        var request = RunRequest(scenarioPath: path)
+        request.outDir = folder.path
+        let result = try ScenarioRun.run(request)
+        let summary = try #require(try PlanningFixture.rows(URL(fileURLWithPath: result.folder).appendingPathComponent("summary.csv")).first)
+        let facility = PlanningFixture.number(summary, "facility_energy_kwh")
+        #expect(facility > 0)
+        #expect(abs(PlanningFixture.number(summary, "co2_kg") - facility * 0.3) < 1e-4)
+        // At noon the cumulative CO₂ is the first 12 hours at 100 g/kWh.
+        let rows = try PlanningFixture.rows(URL(fileURLWithPath: result.folder).appendingPathComponent("timeseries.csv"))
+        let noon = try #require(rows.first { $0["time_s"] == "43200" })
+        #expect(abs(PlanningFixture.number(noon, "co2_kg") - PlanningFixture.number(noon, "facility_energy_kwh") * 0.1) < 1e-5)
+    }
+
+    @Test func badTracesAreInputErrors() throws {
+        let yaml = PlanningFixture.yaml(vms: 2, hosts: 1).replacingOccurrences(of: "co2_g_per_kwh: 400", with: "co2_trace: grid.csv")
+        let (path, folder) = try PlanningFixture.write(yaml, label: "co2-bad")
+        var request = RunRequest(scenarioPath: path)
+        request.outDir = folder.path
+        #expect(throws: InputError.self) { try ScenarioRun.run(request) }   // missing file
+        try "hour,grams\n0,100\n".write(to: folder.appendingPathComponent("grid.csv"), atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try ScenarioRun.run(request) }   // no g_per_kwh column
+        try "g_per_kwh\n100\n-3\n".write(to: folder.appendingPathComponent("grid.csv"), atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioRun.run(request)
+            Issue.record("a negative intensity was accepted")
+        } catch let error as InputError {
+            #expect(error.description.contains("grid.csv:3"))
+        }
+    }
+}

@@ -29,6 +29,10 @@ public enum ModelBuilder {
         var plan = RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
                            settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
         plan.tariff = EnergyTariff(pricePerKWh: spec.pricePerKWh, co2GramsPerKWh: spec.co2GramsPerKWh)
+        if let trace = spec.co2Trace {
+            let url = URL(fileURLWithPath: trace, relativeTo: loaded.baseDirectory).standardizedFileURL
+            plan.tariff.co2HourlyGrams = try EnergyTariff.readHourlyCO2(url)
+        }
         return plan
     }
 
@@ -142,6 +146,10 @@ public enum ModelBuilder {
                                     hosts: w.hosts.map { $0.compactMap { hostIndex[$0] } } ?? (0..<Int32(hosts.count)).map { $0 })
         }
         if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
+        // The what-if is the cluster after HA restarted the failed hosts' VMs, and HA failover
+        // restarts are not subject to admission control (docs/planning.md): placing them with it
+        // would judge N+2, not N+1.
+        if spec.failedLargestHosts > 0 { config.ha.admissionControl = false }
         return config
     }
 

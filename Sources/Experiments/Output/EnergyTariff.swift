@@ -1,3 +1,6 @@
+import Foundation
+import Traces
+
 /// What a kWh of facility energy costs and emits (DESIGN §4.3, docs/planning.md): the scenario's
 /// `price_per_kwh` and `co2_g_per_kwh`, or an hourly CO₂ intensity (`co2_trace`) instead of the
 /// constant. `energy_cost` = facility kWh × price; `co2_kg` = Σ facility kWh × g/kWh / 1000.
@@ -29,6 +32,35 @@ public struct EnergyTariff: Sendable {
             return hourly[hour % hourly.count]
         }
         return co2GramsPerKWh
+    }
+}
+
+extension EnergyTariff {
+    /// Reads an hourly CO₂ intensity file (`co2_trace`): a CSV with a header holding `g_per_kwh`
+    /// (other columns are ignored), one row per hour from the scenario's start, values ≥ 0.
+    /// Throws ``InputError`` naming the file and line.
+    public static func readHourlyCO2(_ url: URL) throws -> [Double] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError("co2_trace: \(url.path): no such file")
+        }
+        var reader = CSVRecordReader(data: data, file: url.path)
+        do {
+            guard let header = try reader.next(), let column = header.fields.firstIndex(of: "g_per_kwh") else {
+                throw InputError("co2_trace: \(url.path):1: the header has no column g_per_kwh")
+            }
+            var values: [Double] = []
+            while let record = try reader.next() {
+                let cell = column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+                guard let value = Double(cell), value.isFinite, value >= 0 else {
+                    throw InputError("co2_trace: \(url.path):\(record.line): g_per_kwh '\(cell)' is not a number ≥ 0")
+                }
+                values.append(value)
+            }
+            guard !values.isEmpty else { throw InputError("co2_trace: \(url.path): no rows") }
+            return values
+        } catch let error as CSVError {
+            throw InputError("co2_trace: \(error)")
+        }
     }
 }
 

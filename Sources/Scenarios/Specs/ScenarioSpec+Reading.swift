@@ -13,6 +13,7 @@ extension ScenarioSpec {
         if let value = m.double("pue") { pue = value }
         pricePerKWh = m.double("price_per_kwh")
         co2GramsPerKWh = m.double("co2_g_per_kwh")
+        co2Trace = m.string("co2_trace")
         growthPerMonth = m.double("growth_per_month")
         if let value = m.double("growth_offset_months") { growthOffsetMonths = value }
         licensePerCore = m.double("license_per_core")

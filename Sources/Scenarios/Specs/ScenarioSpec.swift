@@ -23,6 +23,9 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
     public var pricePerKWh: Double?
     /// Grams of CO₂ per kWh, for emission columns. Default none.
     public var co2GramsPerKWh: Double?
+    /// CSV file of hourly CO₂ intensities (column `g_per_kwh`, one row per hour from `start`,
+    /// repeated when the run is longer), instead of `co2_g_per_kwh`. Relative to the scenario's folder.
+    public var co2Trace: String?
     /// Compound CPU demand growth per 30 days for every VM profile whose `workload.cpu` gives no
     /// `growth_per_month` of its own (docs/planning.md). Default none (each profile's own, 0).
     public var growthPerMonth: Double?
@@ -86,6 +89,7 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
         case pue
         case pricePerKWh = "price_per_kwh"
         case co2GramsPerKWh = "co2_g_per_kwh"
+        case co2Trace = "co2_trace"
         case growthPerMonth = "growth_per_month"
         case growthOffsetMonths = "growth_offset_months"
         case licensePerCore = "license_per_core"

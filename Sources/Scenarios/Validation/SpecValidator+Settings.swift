@@ -19,6 +19,12 @@ extension SpecValidator {
         if let co2 = spec.co2GramsPerKWh {
             require(co2 >= 0, "co2_g_per_kwh must not be negative", at: root.key("co2_g_per_kwh"))
         }
+        if spec.co2Trace != nil && spec.co2GramsPerKWh != nil {
+            report("give co2_g_per_kwh or co2_trace, not both", at: root.key("co2_trace"))
+        }
+        if let trace = spec.co2Trace, trace.trimmingWhitespace().isEmpty {
+            report("co2_trace must name a CSV file", at: root.key("co2_trace"))
+        }
         if let growth = spec.growthPerMonth {
             require(growth > -1, "growth_per_month must be above -1 (got \(Self.show(growth)))", at: root.key("growth_per_month"))
         }

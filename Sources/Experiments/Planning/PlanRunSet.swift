@@ -6,7 +6,7 @@ import Scenarios
 /// any sweep: rerunning a plan skips the runs already complete.
 struct PlanRunSet {
     let sweep: SweepResult
-    /// Clusters by run, read on demand (columns `columns`).
+    /// The `timeseries.csv` columns read from each run.
     let columns: [String]
 
     /// Runs the sweep of `scenarioPath` with `settings` (plain overrides, then axes) into `outDir`.

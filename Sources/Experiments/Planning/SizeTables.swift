@@ -41,11 +41,12 @@ struct SizeTables {
 
     /// The console table: per profile the hosts needed, energy and cost; then the candidates tried.
     func text() -> String {
-        var rows = [["host profile", "hosts needed", "facility kWh/month", "energy cost/month", "hardware/month",
+        var rows = [["host profile", "hosts needed", "facility kWh/month", "CO2 kg/month", "energy cost/month", "hardware/month",
                      "licenses/month", "total/month", "per VM-month"]]
         for p in result.profiles {
             let kwh = p.needed.map { RunwayPlanner.mean($0.facilityKWhPerMonth.map { Optional($0) }) } ?? nil
-            rows.append([p.hostProfile, String(p.hostsNeeded), PlanFormat.short(kwh, 0), PlanFormat.short(p.needed?.energyCostPerMonth, 2),
+            rows.append([p.hostProfile, String(p.hostsNeeded), PlanFormat.short(kwh, 0), PlanFormat.short(p.needed?.co2KgPerMonth, 0),
+                         PlanFormat.short(p.needed?.energyCostPerMonth, 2),
                          PlanFormat.short(p.hardwarePerMonth, 2), PlanFormat.short(p.licensePerMonth, 2),
                          PlanFormat.short(p.totalPerMonth, 2), PlanFormat.short(p.costPerVMMonth, 2)])
         }

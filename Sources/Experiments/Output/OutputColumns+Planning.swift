@@ -4,7 +4,7 @@ extension OutputColumns {
         .init("cluster", "Cluster name."),
         .init("slo", "Service level as given to `--slo` (`cpu_unmet_pct<=1`, `n_plus_1`, `ha_admission`)."),
         .init("breach_month_mean", "First month (0 = today) in which the service level breaks, mean over the replications that break it within the horizon; empty when none does."),
-        .init("breach_month_ci95_low", "Lower bound of the 95 % Student-t interval of that mean; empty with fewer than 2 breaking replications."),
+        .init("breach_month_ci95_low", "Lower bound of the 95 % Student-t interval of that mean (cut at 0); empty with fewer than 2 breaking replications."),
         .init("breach_month_ci95_high", "Upper bound of that interval."),
         .init("value_at_breach", "The service level's value in the breach month, mean over those replications (for `n_plus_1` the first bound's value with the largest host failed; for `ha_admission` memory footprint / (capacity − largest host))."),
         .init("replications_breached", "Replications in which it breaks within the horizon."),

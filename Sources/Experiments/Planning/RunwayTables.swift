@@ -11,7 +11,8 @@ struct RunwayTables {
         for row in result.rows {
             let breached = row.breachMonths.compactMap { $0 }.map(Double.init)
             let ci = Statistics.confidenceInterval(breached)
-            let interval = ci.n >= 2 ? [PlanFormat.cell(ci.low), PlanFormat.cell(ci.high)] : ["", ""]
+            // A breach month is ≥ 0: the Student-t bound below 0 (few replications) is cut there.
+            let interval = ci.n >= 2 ? [PlanFormat.cell(max(0, ci.low)), PlanFormat.cell(ci.high)] : ["", ""]
             text += PlanCSV.line([CSVNumber.text(row.cluster), CSVNumber.text(row.serviceLevel),
                                   breached.isEmpty ? "" : PlanFormat.cell(ci.mean)] + interval
                                  + [PlanFormat.cell(RunwayPlanner.mean(row.valuesAtBreach)),
@@ -57,7 +58,7 @@ struct RunwayTables {
             let breached = row.breachMonths.compactMap { $0 }.map(Double.init)
             let ci = Statistics.confidenceInterval(breached)
             let when = breached.isEmpty ? "not within \(result.horizonMonths)" : PlanFormat.short(ci.mean)
-            let interval = ci.n >= 2 ? "\(PlanFormat.short(ci.low)) – \(PlanFormat.short(ci.high))" : "-"
+            let interval = ci.n >= 2 ? "\(PlanFormat.short(max(0, ci.low))) – \(PlanFormat.short(ci.high))" : "-"
             rows.append([row.cluster, row.serviceLevel, when, interval, PlanFormat.short(RunwayPlanner.mean(row.valuesAtBreach), 3),
                          "\(breached.count)/\(row.breachMonths.count) break"])
         }

@@ -37,15 +37,25 @@ struct ClusterSeries {
             guard let i = header.firstIndex(of: c) else { throw InputError("\(path): no column \(c)") }
             indices.append((c, i))
         }
-        var series: [String: ClusterSeries] = [:]
+        // Clusters by first appearance; rows appended in place (no copy of a cluster's arrays per row).
+        var position: [String: Int] = [:]
+        var names: [String] = []
+        var series: [ClusterSeries] = []
         while let record = try reader.next() {
             let f = record.fields
             guard f.count == header.count else { throw InputError("\(path):\(record.line): \(f.count) cells, expected \(header.count)") }
-            var s = series[f[clusterIndex]] ?? ClusterSeries()
-            s.time.append(Double(f[timeIndex]) ?? .nan)
-            for (c, i) in indices { s.values[c, default: []].append(Double(f[i]) ?? .nan) }
-            series[f[clusterIndex]] = s
+            let i: Int
+            if let known = position[f[clusterIndex]] {
+                i = known
+            } else {
+                i = series.count
+                position[f[clusterIndex]] = i
+                names.append(f[clusterIndex])
+                series.append(ClusterSeries(time: [], values: Dictionary(uniqueKeysWithValues: columns.map { ($0, []) })))
+            }
+            series[i].time.append(Double(f[timeIndex]) ?? .nan)
+            for (c, j) in indices { series[i].values[c]?.append(Double(f[j]) ?? .nan) }
         }
-        return series
+        return Dictionary(uniqueKeysWithValues: zip(names, series))
     }
 }

@@ -7,7 +7,7 @@ extension DRSimCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Capacity planning: runway under growth, hosts needed for service levels, cost and CO2.",
-            discussion: "Service levels (--slo, repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission. See docs/planning.md.",
+            discussion: "Service levels (--slo, repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission, judged per cluster over the worst day (--slo-window). Runs are CRN sweeps, resumable. See docs/planning.md.",
             subcommands: [Runway.self, Size.self])
     }
 }
@@ -15,7 +15,7 @@ extension DRSimCommand {
 /// Options shared by the plan subcommands.
 struct PlanCommonOptions: ParsableArguments {
     @Option(name: .customLong("slo"), help: ArgumentHelp(
-        "A service level (repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission (mem_contention_pct<=X and drs_score>=X need models this drsim does not have yet).",
+        "A service level (repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission; mem_contention_pct<=X (needs the memory model) and drs_score>=X (needs score DRS) are refused until their timeseries columns exist.",
         valueName: "SLO"))
     var slos: [String] = []
     @Option(name: .customLong("slo-window"), help: "How a service level is judged per cluster: worst_day (default), p95_hour or whole_run.")

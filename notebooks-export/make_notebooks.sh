@@ -12,6 +12,7 @@ usage() {
     cat <<'EOF'
 usage: notebooks-export/make_notebooks.sh [--out DIR] [--run RUN_DIR]... [--sweep SWEEP_DIR]...
                                           [--dpm-runs OFF_RUN_DIR ON_RUN_DIR]...
+                                          [--runway RUNWAY_DIR]... [--size SIZE_DIR]...
        notebooks-export/make_notebooks.sh --fixtures [--out DIR]
        notebooks-export/make_notebooks.sh --setup
 
@@ -19,7 +20,9 @@ usage: notebooks-export/make_notebooks.sh [--out DIR] [--run RUN_DIR]... [--swee
   --sweep DIR      compare_thresholds.py on a sweep folder (sweep.csv, comparison.csv), and
                    dpm_savings.py too when the sweep has a dpm.enabled axis
   --dpm-runs A B   dpm_savings.py on two run folders: A with DPM off, B with DPM on
-  --fixtures       all three on small synthetic folders (tests/make_fixtures.py), no simulator needed
+  --runway DIR     demand_vs_capacity.py on a `drsim plan runway` folder (runway_months.csv, ...)
+  --size DIR       sizing_curve.py on a `drsim plan size` folder (size.csv, size_profiles.csv)
+  --fixtures       all of them on small synthetic folders (tests/make_fixtures.py), no simulator needed
   --out DIR        where the charts go (default notebooks-export/out)
   --setup          only create or refresh the venv (notebooks-export/.venv)
 
@@ -63,12 +66,14 @@ setup_venv() {
     fi
 }
 
-runs=() sweeps=() dpm_pairs=() fixtures=0 setup_only=0
+runs=() sweeps=() dpm_pairs=() runways=() sizes=() fixtures=0 setup_only=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --run) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; runs+=("$2"); shift 2 ;;
         --sweep) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; sweeps+=("$2"); shift 2 ;;
         --dpm-runs) [[ $# -ge 3 ]] || { usage >&2; exit 2; }; dpm_pairs+=("$2" "$3"); shift 3 ;;
+        --runway) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; runways+=("$2"); shift 2 ;;
+        --size) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; sizes+=("$2"); shift 2 ;;
         --out) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; OUT="$2"; shift 2 ;;
         --fixtures) fixtures=1; shift ;;
         --setup) setup_only=1; shift ;;
@@ -88,8 +93,10 @@ if [[ $fixtures -eq 1 ]]; then
     sweeps+=("$data/sweep/sweep-demo")
     r="$data/sweep/sweep-demo/runs"
     dpm_pairs+=("$r/drs.threshold-3_dpm.enabled-false/rep-0" "$r/drs.threshold-3_dpm.enabled-true/rep-0")
+    runways+=("$data/runway/flat")
+    sizes+=("$data/size/flat")
 fi
-if [[ ${#runs[@]} -eq 0 && ${#sweeps[@]} -eq 0 && ${#dpm_pairs[@]} -eq 0 ]]; then
+if [[ ${#runs[@]} -eq 0 && ${#sweeps[@]} -eq 0 && ${#dpm_pairs[@]} -eq 0 && ${#runways[@]} -eq 0 && ${#sizes[@]} -eq 0 ]]; then
     usage >&2
     exit 2
 fi
@@ -136,6 +143,12 @@ label() {
 for ((i = 0; i < ${#dpm_pairs[@]}; i += 2)); do
     off="${dpm_pairs[i]}" on="${dpm_pairs[i + 1]}"
     notebook dpm_savings "$(label "$off")-vs-$(label "$on")" "$off" "$on"
+done
+for runway in "${runways[@]}"; do
+    notebook demand_vs_capacity "$(basename "$runway")" "$runway"
+done
+for size in "${sizes[@]}"; do
+    notebook sizing_curve "$(basename "$size")" "$size"
 done
 
 {

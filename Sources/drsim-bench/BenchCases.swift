@@ -9,7 +9,7 @@ enum BenchCases {
         "kernel-hold-100", "kernel-hold-1000", "kernel-hold-10000", "kernel-hold-100000",
         "demo-7d", "cluster-32x1000-30d-foundation", "cluster-32x1000-30d-t5", "cluster-32x1000-30d",
         "migrations-10k-32hosts-1d",
-        "dpm-night-14d", "planetlab-20110303", "rvtools-import-20k",
+        "dpm-night-14d", "planetlab-20110303", "rvtools-import-20k", "plan-runway-32x1000-36m",
     ] + ScalingCases.names
 
     static func run(_ name: String, extra: [String]) throws {
@@ -40,6 +40,7 @@ enum BenchCases {
         case "planetlab-20110303": try scenario(name, path: "scenarios/planetlab-20110303.yaml", overrides: [], targetSeconds: 1)
         case "migrations-10k-32hosts-1d": try migrations(name)
         case "rvtools-import-20k": try RVToolsImportCase.run(name)
+        case "plan-runway-32x1000-36m": try runway(name)   // issue 19: 36 months × 3 replications < 2 min on 2 cores
         default: throw InputError("unknown bench case \(name)")
         }
     }
@@ -69,6 +70,26 @@ enum BenchCases {
         }
         fields["pass"] = "\(wall < targetSeconds && (targetRSSMB.map { rss < $0 } ?? true))"
         line(name, fields)
+    }
+
+    /// `drsim plan runway` of the 32-host × 1,000-VM cluster: 37 representative weeks × 3 replications
+    /// (3 %/month, `cpu_unmet_pct<=1`), all cores.
+    static func runway(_ name: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("drsim-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var request = RunwayRequest(scenarioPath: "scenarios/cluster-32x1000.yaml")
+        request.outDir = out.path
+        request.growthPerMonth = 0.03
+        request.horizonMonths = 36
+        request.serviceLevels = ["cpu_unmet_pct<=1"]
+        request.replications = 3
+        let start = Date()
+        let result = try RunwayPlanner.run(request)
+        let wall = Date().timeIntervalSince(start)
+        let breach = result.rows.first?.breachMonths.map { $0.map(String.init) ?? "none" }.joined(separator: "/") ?? "none"
+        line(name, ["wall_s": String(format: "%.3f", wall), "runs": "\(result.runsExecuted)", "sim_days": "\(result.runsExecuted * 7)",
+                    "threads": "\(ProcessInfo.processInfo.activeProcessorCount)", "breach_months": breach,
+                    "peak_rss_mb": String(format: "%.1f", peakRSSMB()), "target_wall_s": "120", "pass": "\(wall < 120)"])
     }
 
     /// 10,000 manual vMotions over one simulated day on a 32-host 10 GbE cluster: the engine alone.

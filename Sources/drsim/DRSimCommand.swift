@@ -8,6 +8,6 @@ struct DRSimCommand: ParsableCommand {
         abstract: "Discrete-event simulator of vSphere clusters: DRS, DPM and vMotion, with CSV metrics.",
         discussion: "Start with `drsim run` (the built-in demo) and read results/demo/. Docs: README.md and docs/.",
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Import.self, Columns.self]
+        subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Plan.self, Import.self, Columns.self]
     )
 }

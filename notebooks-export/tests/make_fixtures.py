@@ -513,6 +513,67 @@ def write_demo_run(folder: Path, migrations: bool = True) -> Path:
     return folder
 
 
+RUNWAY_MONTHS = ["cluster", "month", "cpu_demand_mhz", "cpu_demand_peak_mhz", "cpu_capacity_mhz",
+                 "facility_kwh_per_month", "energy_cost_per_month", "co2_kg_per_month", "hardware_cost_per_month",
+                 "license_cost_per_month", "cost_per_vm_month"]
+RUNWAY = ["cluster", "slo", "breach_month_mean", "breach_month_ci95_low", "breach_month_ci95_high", "value_at_breach",
+          "replications_breached", "replications"]
+RUNWAY_SLOS = ["cluster", "month", "slo", "value_mean", "value_ci95_low", "value_ci95_high", "replications_met",
+               "replications"]
+SIZE = ["cluster", "host_profile", "hosts", "meets_all", "hosts_needed", "slo", "value_mean", "value_ci95_low",
+        "value_ci95_high", "replications_met", "replications"]
+SIZE_PROFILES = ["cluster", "host_profile", "hosts_needed", "cpu_capacity_mhz", "facility_kwh_per_month",
+                 "facility_kwh_per_month_ci95_low", "facility_kwh_per_month_ci95_high", "energy_cost_per_month",
+                 "co2_kg_per_month", "hardware_cost_per_month", "license_cost_per_month", "total_cost_per_month", "vms",
+                 "cost_per_vm_month"]
+
+
+def write_runway(folder: Path, growth: float = 0.05, months: int = 12) -> Path:
+    """A drsim plan runway folder for constant demand growing at `growth` (the closed form)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    capacity, demand = 160_000.0, 140_000.0
+    month_rows, slo_rows = [], []
+    for m in range(months + 1):
+        d = demand * (1 + growth) ** m
+        month_rows.append({"cluster": "c1", "month": m, "cpu_demand_mhz": d, "cpu_demand_peak_mhz": d * 1.1,
+                           "cpu_capacity_mhz": capacity, "facility_kwh_per_month": 900 + m, "energy_cost_per_month": "",
+                           "co2_kg_per_month": "", "hardware_cost_per_month": "", "license_cost_per_month": "",
+                           "cost_per_vm_month": ""})
+        unmet = max(0.0, 100 * (d * 1.1 - capacity) / (d * 1.1))
+        slo_rows.append({"cluster": "c1", "month": m, "slo": "cpu_unmet_pct<=1", "value_mean": unmet,
+                         "value_ci95_low": unmet * 0.9, "value_ci95_high": unmet * 1.1,
+                         "replications_met": 3 if unmet <= 1 else 0, "replications": 3})
+    breach = next(m for m in range(months + 1) if slo_rows[m]["value_mean"] > 1)
+    write_csv(folder / "runway_months.csv", RUNWAY_MONTHS, month_rows)
+    write_csv(folder / "runway_slos.csv", RUNWAY_SLOS, slo_rows)
+    write_csv(folder / "runway.csv", RUNWAY, [{"cluster": "c1", "slo": "cpu_unmet_pct<=1", "breach_month_mean": breach,
+                                               "breach_month_ci95_low": breach, "breach_month_ci95_high": breach,
+                                               "value_at_breach": slo_rows[breach]["value_mean"],
+                                               "replications_breached": 3, "replications": 3}])
+    return folder
+
+
+def write_size(folder: Path) -> Path:
+    """A drsim plan size folder: 280 GHz of demand on 40 GHz (small) or 80 GHz (big) hosts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows, profiles = [], []
+    for name, capacity, tried, needed in [("small", 40_000.0, [4, 6, 7, 8], 7), ("big", 80_000.0, [2, 3, 4], 4)]:
+        for n in tried:
+            unmet = max(0.0, 100 * (280_000 - n * capacity) / 280_000)
+            rows.append({"cluster": "c1", "host_profile": name, "hosts": n, "meets_all": "true" if n >= needed else "false",
+                         "hosts_needed": needed, "slo": "cpu_unmet_pct<=1", "value_mean": unmet, "value_ci95_low": "",
+                         "value_ci95_high": "", "replications_met": 2 if n >= needed else 0, "replications": 2})
+        profiles.append({"cluster": "c1", "host_profile": name, "hosts_needed": needed, "cpu_capacity_mhz": needed * capacity,
+                         "facility_kwh_per_month": 200.0 * needed, "facility_kwh_per_month_ci95_low": "",
+                         "facility_kwh_per_month_ci95_high": "", "energy_cost_per_month": 50.0 * needed,
+                         "co2_kg_per_month": "", "hardware_cost_per_month": 100.0 * needed,
+                         "license_cost_per_month": 160.0 * needed, "total_cost_per_month": 310.0 * needed, "vms": 140,
+                         "cost_per_vm_month": 310.0 * needed / 140})
+    write_csv(folder / "size.csv", SIZE, rows)
+    write_csv(folder / "size_profiles.csv", SIZE_PROFILES, profiles)
+    return folder
+
+
 def write_all(root: Path) -> dict[str, Path]:
     """Write every fixture under root; return their folders by role."""
     return {
@@ -521,6 +582,8 @@ def write_all(root: Path) -> dict[str, Path]:
         "sweep": write_sweep(root / "sweep" / "sweep-demo"),
         "sweep_thresholds_only": write_sweep(root / "sweep" / "thresholds", thresholds=(1, 2, 3, 4, 5),
                                              replications=2, days=1, dpm_axis=False),
+        "runway": write_runway(root / "runway" / "flat"),
+        "size": write_size(root / "size" / "flat"),
     }
 
 

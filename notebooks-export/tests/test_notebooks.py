@@ -27,6 +27,8 @@ CHARTS = {
                      "downtime"],
     "compare_thresholds": ["metric_means", "paired_differences", "tradeoff"],
     "dpm_savings": ["daily_energy", "daily_hosts_on", "timeline"],
+    "demand_vs_capacity": ["demand_capacity", "service_levels"],
+    "sizing_curve": ["sizing_curve", "profiles"],
 }
 
 
@@ -145,6 +147,31 @@ def test_notebook_mode_reads_its_parameters_from_the_environment(fixtures, tmp_p
     code = ("import builtins, runpy; builtins.__IPYTHON__ = True; "
             f"runpy.run_path({notebook + '.py'!r}, run_name='__main__')")
     environment = dict(os.environ, **{env: str(folder), "DRSIM_NB_OUT": str(tmp_path), "MPLBACKEND": "Agg"})
+    result = subprocess.run([sys.executable, "-c", code], cwd=NOTEBOOKS, capture_output=True, text=True,
+                            timeout=600, env=environment, stdin=subprocess.DEVNULL)
+    succeed(result)
+    check_output(tmp_path, notebook)
+
+
+@pytest.mark.parametrize("notebook,role", [("demand_vs_capacity", "runway"), ("sizing_curve", "size")])
+def test_plan_notebooks(fixtures, tmp_path, notebook, role):
+    result = run_notebook(notebook, fixtures[role], "--out", tmp_path)
+    succeed(result)
+    check_output(tmp_path, notebook)
+
+
+@pytest.mark.parametrize("notebook", ["demand_vs_capacity", "sizing_curve"])
+def test_plan_notebooks_refuse_a_folder_without_their_csvs(fixtures, tmp_path, notebook):
+    result = run_notebook(notebook, fixtures["run"], "--out", tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("notebook,env,role", [("demand_vs_capacity", "DRSIM_RUNWAY_DIR", "runway"),
+                                               ("sizing_curve", "DRSIM_SIZE_DIR", "size")])
+def test_plan_notebooks_in_notebook_mode(fixtures, tmp_path, notebook, env, role):
+    code = ("import builtins, runpy; builtins.__IPYTHON__ = True; "
+            f"runpy.run_path({notebook + '.py'!r}, run_name='__main__')")
+    environment = dict(os.environ, **{env: str(fixtures[role]), "DRSIM_NB_OUT": str(tmp_path), "MPLBACKEND": "Agg"})
     result = subprocess.run([sys.executable, "-c", code], cwd=NOTEBOOKS, capture_output=True, text=True,
                             timeout=600, env=environment, stdin=subprocess.DEVNULL)
     succeed(result)

@@ -60,6 +60,8 @@ public struct RunSettings: Sendable {
     public var pue: Double
     /// Check model invariants after every event (slow; tests and `--check-invariants`).
     public var checkInvariants: Bool
+    /// Months of demand growth already elapsed at t = 0 (scenario `growth_offset_months`).
+    public var growthOffsetMonths = 0.0
 
     public init(
         seed: UInt64 = 1, startUnixSeconds: Int64 = 1_767_571_200, duration: SimTime,

@@ -79,7 +79,10 @@ extension ClusterRuntime {
             maxU = max(maxU, u); minU = min(minU, u)
             if hosts.state[h] == .on { scratchLoads.append(hostLoad(h)) }
         }
+        // Demand beyond the VMs' vCPUs never reaches a host: added here as demand and as unmet.
+        row.cpuDemandMHz += sampler.cappedMHz
         row.cpuUnmetMHz = max(0, row.cpuDemandMHz - row.cpuServedMHz)
+        row.vmsVCPUSaturated = sampler.saturatedVMs
         row.maxHostCPUUtilization = maxU
         row.minHostCPUUtilization = minU.isFinite ? minU : 0
         // Counted by the CPU division that just ran over every VM (no second pass over the VMs;

@@ -29,6 +29,8 @@ public struct TimeseriesRow: Sendable {
     public var migrationsQueued: Int = 0
     /// Migration downtime that ended in the previous interval.
     public var downtimeMS: Double = 0
+    /// Running VMs whose demand exceeded their vCPUs (the excess is in demand and unmet).
+    public var vmsVCPUSaturated: Int = 0
 
     public init() {}
 }

@@ -15,6 +15,7 @@ public struct WorkloadSampler {
     let traceMeans: [[Double]]
     let calendar: SimCalendar
     let interval: SimTime
+    let growthOffsetMonths: Double
     let streams: [RandomStream]
     /// Unretained references to `streams`, for the sampling loop.
     let streamRefs: [Unmanaged<RandomStream>]
@@ -33,6 +34,11 @@ public struct WorkloadSampler {
     let memoryMB: [Double]
     let overheadMB: [Double]
     let traceIndex: [Int32]
+    /// Running VMs whose demand of the last sample exceeded their vCPUs (`vms_vcpu_saturated`).
+    public private(set) var saturatedVMs = 0
+    /// CPU those VMs demanded beyond their vCPUs (within their limits) in the last sample, MHz:
+    /// counted as demand and as unmet demand (docs/model.md, "vCPU saturation").
+    public private(set) var cappedMHz = 0.0
 
     public init(config: ClusterConfig, settings: RunSettings) {
         profiles = config.workloads
@@ -41,6 +47,7 @@ public struct WorkloadSampler {
         traceMeans = config.traces.map { set in set.map { $0.meanCPU } }
         calendar = SimCalendar(startUnixSeconds: settings.startUnixSeconds)
         interval = settings.sampleInterval
+        growthOffsetMonths = settings.growthOffsetMonths
         streams = config.vms.map { RandomStream(master: settings.seed, name: "workload/" + $0.name) }
         streamRefs = streams.map { Unmanaged.passUnretained($0) }
         profileFactor = Array(repeating: 1, count: config.workloads.count)
@@ -68,7 +75,7 @@ public struct WorkloadSampler {
     public mutating func sample(at now: SimTime, _ vms: inout VMTable) {
         let hour = calendar.hourOfDay(now)
         let weekend = calendar.isWeekend(now)
-        let months = now.seconds / (30 * 86_400)
+        let months = growthOffsetMonths + now.seconds / (30 * 86_400)
         for (i, p) in profiles.enumerated() {
             let diurnal = 1 + p.diurnalAmplitude * cos(2 * Double.pi * (hour - p.diurnalPeakHour) / 24)
             let weekly = weekend ? p.weekendFactor : 1
@@ -92,13 +99,18 @@ public struct WorkloadSampler {
             let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
                                       fraction: fraction, demand: demand, activeMemory: activeMemory,
                                       memoryDemand: memoryDemand, dirty: dirty)
-            sampleVMs(at: now, workload: vms.workload, cpuSizeMHz: vms.cpuSizeMHz, limitMHz: vms.limitMHz, state)
+            (saturatedVMs, cappedMHz) = sampleVMs(at: now, workload: vms.workload, cpuSizeMHz: vms.cpuSizeMHz,
+                                                  limitMHz: vms.limitMHz, host: vms.host, state)
         }}}}}}}}}
         nextBurstUS = nextBurst
     }
 
-    /// The per-VM part of ``sample(at:_:)``, writing through `out`.
-    private func sampleVMs(at now: SimTime, workload: [Int32], cpuSizeMHz: [Double], limitMHz: [Double], _ out: VMSampleState) {
+    /// The per-VM part of ``sample(at:_:)``, writing through `out`; returns the running VMs whose
+    /// demand exceeded their vCPUs and the MHz cut off there.
+    private func sampleVMs(at now: SimTime, workload: [Int32], cpuSizeMHz: [Double], limitMHz: [Double], host: [HostIndex],
+                           _ out: VMSampleState) -> (Int, Double) {
+        var saturated = 0
+        var capped = 0.0
         let nowUS = now.microseconds
         let nowSeconds = now.seconds
         let intervalUS = interval.microseconds
@@ -142,6 +154,12 @@ public struct WorkloadSampler {
                         if nowUS < out.burstEnd[v] { frac *= p.burstFactor }
                     }
                 }
+                if frac > 1 && host[v] != noIndex {
+                    // vCPU saturation: the VM cannot use more than its vCPUs; what it wanted beyond
+                    // them (up to its limit) is reported as unmet demand, not silently dropped.
+                    let cut = min(frac * cpuSizeMHz[v], limitMHz[v]) - min(cpuSizeMHz[v], limitMHz[v])
+                    if cut > 0 { saturated += 1; capped += cut }
+                }
                 frac = min(max(frac, 0), 1)
                 out.fraction[v] = frac
                 out.demand[v] = min(frac * cpuSizeMHz[v], limitMHz[v])
@@ -159,6 +177,7 @@ public struct WorkloadSampler {
                 out.dirty[v] = meanLevel > 0 ? p.dirtyRateMbps * frac / meanLevel : 0
             }
         }
+        return (saturated, capped)
     }
 }
 

@@ -15,21 +15,41 @@ public enum ModelBuilder {
         checkInvariants: Bool = false, traces: TraceLibrary = TraceLibrary()
     ) throws -> RunPlan {
         let spec = loaded.spec
-        let settings = RunSettings(
+        var settings = RunSettings(
             seed: spec.seed &+ UInt64(replication),
             startUnixSeconds: Int64((Double(spec.start.unixMicroseconds) / 1_000_000).rounded(.down)),
             duration: time(spec.duration), sampleInterval: time(spec.sampleInterval), pue: spec.pue,
             checkInvariants: checkInvariants)
+        settings.growthOffsetMonths = spec.growthOffsetMonths
         var clusters: [ClusterConfig] = []
         for rc in loaded.resolved.clusters {
             clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
                                         seed: settings.seed, duration: settings.duration))
         }
-        return RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
-                       settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
+        var plan = RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
+                           settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
+        plan.tariff = EnergyTariff(pricePerKWh: spec.pricePerKWh, co2GramsPerKWh: spec.co2GramsPerKWh)
+        if let trace = spec.co2Trace {
+            let url = URL(fileURLWithPath: trace, relativeTo: loaded.baseDirectory).standardizedFileURL
+            plan.tariff.co2HourlyGrams = try EnergyTariff.readHourlyCO2(url)
+        }
+        return plan
     }
 
     static func time(_ d: DurationValue) -> SimTime { SimTime(microseconds: d.microseconds) }
+
+    /// The `count` hosts of largest CPU capacity (ties: more memory, then the earlier host): the
+    /// ones `failed_largest_hosts` fails from t = 0 (docs/planning.md, N+1).
+    public static func largestHosts(_ hosts: [HostConfig], count: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let order = hosts.indices.sorted { a, b in
+            let (x, y) = (hosts[a], hosts[b])
+            if x.cpuCapacityMHz != y.cpuCapacityMHz { return x.cpuCapacityMHz > y.cpuCapacityMHz }
+            if x.memoryMB != y.memoryMB { return x.memoryMB > y.memoryMB }
+            return a < b
+        }
+        return Array(order.prefix(count))
+    }
 
     static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary,
                         seed: UInt64, duration: SimTime) throws -> ClusterConfig {
@@ -38,7 +58,7 @@ public enum ModelBuilder {
         for d in cs.datastores { _ = datastores.id(d) }
         for n in cs.networks { _ = networks.id(n) }
 
-        let hosts: [HostConfig] = rc.hosts.map { h in
+        var hosts: [HostConfig] = rc.hosts.map { h in
             let p = spec.hostProfiles[h.profileIndex]
             let vendor: CPUVendor = p.cpu.vendor == .amd ? .amd : .intel
             return HostConfig(
@@ -49,6 +69,7 @@ public enum ModelBuilder {
                 datastores: h.datastores.map { datastores.id($0) }, networks: h.networks.map { networks.id($0) },
                 power: powerModel(p.power), standbyW: p.standbyW, bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
         }
+        for h in largestHosts(hosts, count: spec.failedLargestHosts) { hosts[h].initialState = .failed }
 
         // One workload per VM profile; a trace workload gets one per VM entry (its own file range).
         var workloads: [WorkloadProfile] = []
@@ -126,6 +147,10 @@ public enum ModelBuilder {
                                     hosts: w.hosts.map { $0.compactMap { hostIndex[$0] } } ?? (0..<Int32(hosts.count)).map { $0 })
         }
         if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
+        // The what-if is the cluster after HA restarted the failed hosts' VMs, and HA failover
+        // restarts are not subject to admission control (docs/planning.md): placing them with it
+        // would judge N+2, not N+1.
+        if spec.failedLargestHosts > 0 { config.ha.admissionControl = false }
         return config
     }
 

@@ -8,6 +8,8 @@ final class CSVClusterRecorder: ClusterRecorder {
     let clusterCell: String
     let calendar: SimCalendar
     let pue: Double
+    let tariff: EnergyTariff
+    private var emissions: EmissionMeter
     let timeseries: BufferedFileWriter
     let powerEvents: BufferedFileWriter
     let migrations: BufferedFileWriter
@@ -17,11 +19,13 @@ final class CSVClusterRecorder: ClusterRecorder {
     /// First write error; the runner rethrows it after the cluster finishes.
     private(set) var error: Error?
 
-    init(clusterName: String, calendar: SimCalendar, pue: Double, timeseriesPath: String, powerEventsPath: String,
+    init(clusterName: String, calendar: SimCalendar, pue: Double, tariff: EnergyTariff = EnergyTariff(), timeseriesPath: String, powerEventsPath: String,
          migrationsPath: String, drsPassesPath: String, maintenancePath: String, outagesPath: String) throws {
         clusterCell = CSVNumber.text(clusterName)
         self.calendar = calendar
         self.pue = pue
+        self.tariff = tariff
+        emissions = EmissionMeter(tariff: tariff)
         timeseries = try BufferedFileWriter(path: timeseriesPath)
         powerEvents = try BufferedFileWriter(path: powerEventsPath)
         migrations = try BufferedFileWriter(path: migrationsPath)
@@ -108,6 +112,9 @@ final class CSVClusterRecorder: ClusterRecorder {
             CSVNumber.format(r.energyKWh * pue, decimals: 6),
             String(r.migrationsActive), String(r.migrationsStarted), String(r.migrationsQueued),
             CSVNumber.format(r.downtimeMS, decimals: 3),
+            String(r.vmsVCPUSaturated),
+            optional(tariff.cost(facilityKWh: r.energyKWh * pue)),
+            optional(emissions.advance(toSeconds: r.time.seconds, facilityKWh: r.energyKWh * pue)),
         ]
         write(cells, to: timeseries)
     }
@@ -121,6 +128,15 @@ final class CSVClusterRecorder: ClusterRecorder {
             e.from.csvName, e.to.csvName, e.reason.rawValue,
         ], to: powerEvents)
     }
+
+    /// CO₂ of the whole run (kg): the samples' total plus the interval after the last sample, whose
+    /// energy reaches `facilityKWh` at the end; nil without a CO₂ intensity.
+    func totalCO2Kg(endSeconds: Double, facilityKWh: Double) -> Double? {
+        var meter = emissions
+        return meter.advance(toSeconds: endSeconds, facilityKWh: facilityKWh)
+    }
+
+    private func optional(_ x: Double?) -> String { x.map { CSVNumber.format($0, decimals: 6) } ?? "" }
 
     private func write(_ cells: [String], to writer: BufferedFileWriter) {
         guard error == nil else { return }

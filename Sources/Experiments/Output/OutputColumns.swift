@@ -19,7 +19,7 @@ public enum OutputColumns {
         .init("hosts_failed", "Failed hosts."),
         .init("vms_running", "VMs running on a host."),
         .init("vms_down", "VMs not running (failed admission, host failure awaiting HA, no capacity)."),
-        .init("cpu_demand_mhz", "CPU the running VMs demand, after their limits, MHz."),
+        .init("cpu_demand_mhz", "CPU the running VMs demand, after their limits, MHz (demand beyond a VM's vCPUs included: see `vms_vcpu_saturated`)."),
         .init("cpu_capacity_mhz", "CPU capacity of the hosts that run VMs, MHz."),
         .init("cpu_served_mhz", "CPU the VMs got after contention (shares), MHz."),
         .init("cpu_unmet_mhz", "Demand not served (`cpu_demand_mhz − cpu_served_mhz`), MHz."),
@@ -36,6 +36,9 @@ public enum OutputColumns {
         .init("migrations_started", "vMotions that started copying during the interval."),
         .init("migrations_queued", "vMotion requests waiting for a concurrency slot at `time_s`."),
         .init("downtime_ms", "Switchover downtime of migrations that completed during the interval, ms."),
+        .init("vms_vcpu_saturated", "Running VMs whose demand exceeded their vCPUs: the excess is in `cpu_demand_mhz` and `cpu_unmet_mhz`."),
+        .init("energy_cost", "Cumulative cost of the facility energy (`facility_energy_kwh × price_per_kwh`); empty without `price_per_kwh`."),
+        .init("co2_kg", "Cumulative CO₂ of the facility energy, kg (`co2_g_per_kwh` or the hourly `co2_trace`); empty without either."),
     ]
 
     public static let powerEvents: [OutputColumn] = [
@@ -156,6 +159,8 @@ public enum OutputColumns {
         .init("migrations_failed", "Migrations whose source failed mid-copy."),
         .init("migrations_sdps", "Migrations during which SDPS throttled the guest."),
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
+        .init("energy_cost", "Cost of the facility energy, `facility_energy_kwh × price_per_kwh`; empty without `price_per_kwh`."),
+        .init("co2_kg", "CO₂ of the facility energy, kg: `facility_energy_kwh × co2_g_per_kwh / 1000` (or summed hour by hour over `co2_trace`); empty without either."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.
@@ -212,7 +217,9 @@ public enum OutputColumns {
         var s = ""
         for (file, cols) in [("timeseries.csv", timeseries), ("migrations.csv", migrations), ("drs_passes.csv", drsPasses), ("power_events.csv", powerEvents),
                             ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary),
-                            ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"]))] {
+                            ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"])),
+                            ("runway.csv", runway), ("runway_months.csv", runwayMonths), ("runway_slos.csv", runwaySLOs),
+                            ("size.csv", size), ("size_profiles.csv", sizeProfiles)] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

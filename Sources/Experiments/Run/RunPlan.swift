@@ -11,6 +11,8 @@ public struct RunPlan: Sendable {
     public var clusters: [ClusterConfig]
     /// The resolved scenario as YAML, written next to the outputs.
     public var resolvedYAML: String
+    /// Energy price and CO₂ intensity (summary and timeseries cost columns).
+    public var tariff = EnergyTariff()
 
     public init(scenarioName: String, configID: String = "base", replication: Int = 0,
                 settings: RunSettings, clusters: [ClusterConfig], resolvedYAML: String) {

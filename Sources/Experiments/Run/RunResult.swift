@@ -47,6 +47,10 @@ public struct RunSummary: Sendable {
     public var migrationsFailed = 0
     public var sdpsEngaged = 0
     public var migrationsUnfinished = 0
+    /// Facility energy cost; nil without a price.
+    public var energyCost: Double?
+    /// CO₂ of the facility energy, kg; nil without a CO₂ intensity.
+    public var co2Kg: Double?
 
     public init() {}
 
@@ -68,11 +72,13 @@ public struct RunSummary: Sendable {
             String(dpmPowerOffs), String(dpmPowerOns), CSVNumber.format(standbyHostHours, decimals: 6),
             String(maintenanceHostsPatched), CSVNumber.format(maintenanceWindowS, decimals: 6),
             String(migrationsFailed), String(sdpsEngaged), String(migrationsUnfinished),
+            energyCost.map { CSVNumber.format($0, decimals: 6) } ?? "", co2Kg.map { CSVNumber.format($0, decimals: 6) } ?? "",
         ]
     }
 
     /// Combines cluster summaries into the run's row.
-    static func combine(_ parts: [ClusterSummary], plan: RunPlan) -> RunSummary {
+    /// `co2Kg` is each cluster's CO₂ (nil entries without a CO₂ intensity).
+    static func combine(_ parts: [ClusterSummary], plan: RunPlan, co2Kg: [Double?] = []) -> RunSummary {
         var s = RunSummary()
         s.scenario = plan.scenarioName
         s.configID = plan.configID
@@ -122,6 +128,8 @@ public struct RunSummary: Sendable {
             s.migrationsUnfinished += m.count(.unfinished)
         }
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
+        s.energyCost = plan.tariff.cost(facilityKWh: s.facilityEnergyKWh)
+        if plan.tariff.hasCO2 { s.co2Kg = co2Kg.reduce(0) { $0 + ($1 ?? 0) } }
         s.chlsdMean = chlsdCount > 0 ? chlsdSum / Double(chlsdCount) : 0
         s.chlsdP95 = (quantiles?.count ?? 0) > 0 ? quantiles?.quantile(0.95) ?? 0 : 0
         s.cpuUnmetPct = demand > 0 ? 100 * unmet / demand : 0

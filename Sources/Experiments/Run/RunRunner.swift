@@ -47,12 +47,14 @@ public enum RunRunner {
             }
         }
         var summaries: [ClusterSummary] = []
+        var co2: [Double?] = []
         var events: Int64 = 0
         do {
             for r in outcome.results {
                 guard let r else { throw RunCancelled() }
-                let (s, e) = try r.get()
+                let (s, e, c) = try r.get()
                 summaries.append(s)
+                co2.append(c)
                 events += e
             }
             let mergeStart = Date()
@@ -61,7 +63,7 @@ public enum RunRunner {
             for phase in RunPhase.allCases {
                 manifest.phaseSeconds[phase.name] = summaries.reduce(0.0) { $0 + $1.phaseSeconds[phase.rawValue] }
             }
-            let summary = RunSummary.combine(summaries, plan: plan)
+            let summary = RunSummary.combine(summaries, plan: plan, co2Kg: co2)
             let writer = try BufferedFileWriter(path: tmp.appendingPathComponent("summary.csv").path)
             try writer.writeLine(OutputColumns.header(OutputColumns.summary))
             try writer.writeLine(summary.cells)
@@ -86,16 +88,16 @@ public enum RunRunner {
         }
     }
 
-    /// Simulates cluster `index`, writing its part files; returns its summary and event count.
+    /// Simulates cluster `index`, writing its part files; returns its summary, event count and CO₂ (kg).
     static func runCluster(
         _ plan: RunPlan, index: Int, in tmp: URL, options: RunOptions, progress: (Double) -> Void
-    ) throws -> (ClusterSummary, Int64) {
+    ) throws -> (ClusterSummary, Int64, Double?) {
         let cluster = plan.clusters[index]
         let settings = plan.settings
         let recorder = try CSVClusterRecorder(
             clusterName: cluster.name,
             calendar: SimCalendar(startUnixSeconds: settings.startUnixSeconds),
-            pue: settings.pue,
+            pue: settings.pue, tariff: plan.tariff,
             timeseriesPath: partPath(tmp, "timeseries", index),
             powerEventsPath: partPath(tmp, "power_events", index),
             migrationsPath: partPath(tmp, "migrations", index),
@@ -119,7 +121,9 @@ public enum RunRunner {
         }
         let summary = runtime.finish()
         try recorder.close()
-        return (summary, runtime.simulation.eventsProcessed)
+        let co2 = recorder.totalCO2Kg(endSeconds: settings.duration.seconds,
+                                      facilityKWh: summary.energyJ / 3_600_000 * settings.pue)
+        return (summary, runtime.simulation.eventsProcessed, co2)
     }
 
     static func partPath(_ tmp: URL, _ kind: String, _ index: Int) -> String {
@@ -166,10 +170,10 @@ public enum RunRunner {
 /// Per-cluster results filled in by worker threads (each index written once).
 final class ClusterOutcomes: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [Result<(ClusterSummary, Int64), Error>?]
+    private var storage: [Result<(ClusterSummary, Int64, Double?), Error>?]
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<(ClusterSummary, Int64), Error>) { lock.withLock { storage[i] = r } }
-    var results: [Result<(ClusterSummary, Int64), Error>?] { lock.withLock { storage } }
+    func set(_ i: Int, _ r: Result<(ClusterSummary, Int64, Double?), Error>) { lock.withLock { storage[i] = r } }
+    var results: [Result<(ClusterSummary, Int64, Double?), Error>?] { lock.withLock { storage } }
 }
 
 /// A lock-protected counter (work distribution and progress).

@@ -5,6 +5,8 @@ import Yams
 enum NodeEditor {
     /// The list keys whose elements can also be selected by `profile` when they have no `name`.
     private static let profileSelectable: Set<String> = ["hosts", "vms"]
+    /// The list step that selects every element (`vm_profiles.*.workload.cpu.mean=0.4`).
+    static let wildcard = "*"
 
     /// Reads `text` as a YAML value (scalar or flow collection) without line marks.
     static func valueNode(_ text: String) -> Result<Node, OverrideError> {
@@ -47,6 +49,23 @@ enum NodeEditor {
                 }
                 return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
             }
+        case .sequence(let sequence) where step == wildcard:
+            // `*` selects every element of the list: the rest of the path is set in each.
+            guard !sequence.isEmpty else {
+                return .failure(OverrideError(message: "'*' matches no element: \(parentKey ?? "the list") is empty"))
+            }
+            var nodes: [Node] = []
+            var first: SpecPath?
+            for (index, element) in sequence.enumerated() {
+                var elementPath = resolved.index(index)
+                switch setting(value, steps: rest, in: element, resolved: &elementPath, parentKey: nil) {
+                case .success(let updated): nodes.append(updated)
+                case .failure(let error): return .failure(error)
+                }
+                if first == nil { first = elementPath }
+            }
+            resolved = first ?? resolved
+            return .success(.sequence(Node.Sequence(nodes, sequence.tag, sequence.style, sequence.mark)))
         case .sequence(let sequence):
             let index: Int
             switch elementIndex(step, in: sequence, listKey: parentKey) {

@@ -18,6 +18,8 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
     public var bootTime = DurationValue.minutes(5)
     /// Time from an evacuated host to standby. Default 2 min.
     public var shutdownTime = DurationValue.minutes(2)
+    /// Purchase and amortization, for plan costs. Default none.
+    public var cost: HostCostSpec?
 
     /// Creates a profile with the default network, standby power and boot/shutdown times.
     public init(name: String, cpu: CPUSpec, memoryGB: Double, power: PowerSpec) {
@@ -39,6 +41,7 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
         case standbyW = "standby_w"
         case bootTime = "boot_time"
         case shutdownTime = "shutdown_time"
+        case cost
     }
 }
 
@@ -56,5 +59,6 @@ extension HostProfileSpec {
         if let value = m.double("standby_w") { standbyW = value }
         if let value = m.duration("boot_time") { bootTime = value }
         if let value = m.duration("shutdown_time") { shutdownTime = value }
+        cost = m.mapping("cost", HostCostSpec.init(reading:))
     }
 }

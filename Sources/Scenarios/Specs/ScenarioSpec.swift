@@ -23,6 +23,21 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
     public var pricePerKWh: Double?
     /// Grams of CO₂ per kWh, for emission columns. Default none.
     public var co2GramsPerKWh: Double?
+    /// CSV file of hourly CO₂ intensities (column `g_per_kwh`, one row per hour from `start`,
+    /// repeated when the run is longer), instead of `co2_g_per_kwh`. Relative to the scenario's folder.
+    public var co2Trace: String?
+    /// Compound CPU demand growth per 30 days for every VM profile whose `workload.cpu` gives no
+    /// `growth_per_month` of its own (docs/planning.md). Default none (each profile's own, 0).
+    public var growthPerMonth: Double?
+    /// Months of growth already elapsed at t = 0: growth(t) = (1 + g)^(growth_offset_months + t / 30 d).
+    /// `drsim plan runway` simulates month m as a run with `growth_offset_months: m`. Default 0.
+    public var growthOffsetMonths = 0.0
+    /// License cost per licensed core per month (any currency); a CPU counts at least 16 cores
+    /// (docs/planning.md). Default none.
+    public var licensePerCore: Double?
+    /// What-if: the k hosts of largest CPU capacity of every cluster start failed and stay failed
+    /// (`drsim plan`'s `n_plus_1` runs with 1). Default 0.
+    public var failedLargestHosts = 0
     /// Default DRS settings of every cluster.
     public var drs = DRSSpec()
     /// Default DPM settings of every cluster.
@@ -74,6 +89,11 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
         case pue
         case pricePerKWh = "price_per_kwh"
         case co2GramsPerKWh = "co2_g_per_kwh"
+        case co2Trace = "co2_trace"
+        case growthPerMonth = "growth_per_month"
+        case growthOffsetMonths = "growth_offset_months"
+        case licensePerCore = "license_per_core"
+        case failedLargestHosts = "failed_largest_hosts"
         case drs, dpm, vmotion, ha
         case hostProfiles = "host_profiles"
         case vmProfiles = "vm_profiles"

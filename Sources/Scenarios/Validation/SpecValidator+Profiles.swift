@@ -23,6 +23,13 @@ extension SpecValidator {
                     at: path.key("vmotion_nic_gbps"))
             require(profile.standbyW >= 0, "standby_w must not be negative", at: path.key("standby_w"))
             checkPower(profile.power, at: path.key("power"))
+            if let cost = profile.cost {
+                require(cost.purchase >= 0, "purchase must not be negative (got \(Self.show(cost.purchase)))",
+                        at: path.key("cost").key("purchase"))
+                require(cost.amortizationMonths > 0,
+                        "amortization_months must be positive (got \(Self.show(cost.amortizationMonths)))",
+                        at: path.key("cost").key("amortization_months"))
+            }
         }
     }
 

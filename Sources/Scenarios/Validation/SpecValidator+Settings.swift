@@ -19,6 +19,23 @@ extension SpecValidator {
         if let co2 = spec.co2GramsPerKWh {
             require(co2 >= 0, "co2_g_per_kwh must not be negative", at: root.key("co2_g_per_kwh"))
         }
+        if spec.co2Trace != nil && spec.co2GramsPerKWh != nil {
+            report("give co2_g_per_kwh or co2_trace, not both", at: root.key("co2_trace"))
+        }
+        if let trace = spec.co2Trace, trace.trimmingWhitespace().isEmpty {
+            report("co2_trace must name a CSV file", at: root.key("co2_trace"))
+        }
+        if let growth = spec.growthPerMonth {
+            require(growth > -1, "growth_per_month must be above -1 (got \(Self.show(growth)))", at: root.key("growth_per_month"))
+        }
+        if let license = spec.licensePerCore {
+            require(license >= 0, "license_per_core must not be negative", at: root.key("license_per_core"))
+        }
+        require(spec.growthOffsetMonths.isFinite && abs(spec.growthOffsetMonths) <= 1_200,
+                "growth_offset_months must be within ±1200 (got \(Self.show(spec.growthOffsetMonths)))",
+                at: root.key("growth_offset_months"))
+        require(spec.failedLargestHosts >= 0, "failed_largest_hosts must not be negative (got \(spec.failedLargestHosts))",
+                at: root.key("failed_largest_hosts"))
     }
 
     /// A name must be non-empty and free of control characters (it goes into CSV cells and messages).

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// One ESXi host as read from the RVTools `vHost` tab.
 struct HostRecord: Sendable {
@@ -53,9 +54,7 @@ struct HostRecord: Sendable {
         var hosts: [HostRecord] = []
         for row in 0..<sheet.rowCount {
             let name = sheet.name(row, host)
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw sheet.error(row, C.host, "empty host name")
-            }
+            if let problem = EntityNaming.nameProblem(name) { throw sheet.error(row, C.host, "host name \(problem)") }
             let sockets = try sheet.wholeNumber(row, socketsColumn, C.sockets)
             guard sockets > 0 else { throw sheet.error(row, C.sockets, "a host needs at least one CPU socket") }
             let coresPerSocket = try cores(sheet, row, sockets: sockets, perCPU: perCPU, total: total, warnings: &warnings)

@@ -1,5 +1,6 @@
 import Foundation
 import Inventory
+import Scenarios
 
 /// The library side of `drsim import rvtools`: read the exports, write the scenario, describe it.
 public enum InventoryImport {
@@ -15,9 +16,9 @@ public enum InventoryImport {
         guard FileManager.default.createFile(atPath: out, contents: Data(result.yaml.utf8)) else {
             throw OutputError(path: out, message: "cannot write the scenario")
         }
-        var text = "wrote \(out): \(result.clustersImported) clusters, \(result.hostsImported) hosts, \(result.vmsImported) VMs"
+        var text = "wrote \(TerminalText.escaped(out)): \(result.clustersImported) clusters, \(result.hostsImported) hosts, \(result.vmsImported) VMs"
         text += " (skipped \(result.templatesSkipped) templates, \(result.poweredOffSkipped) powered-off VMs)"
-        for w in result.warnings { text += "\nwarning: \(w)" }
+        for w in result.warnings { text += "\nwarning: " + TerminalText.escaped(w) }
         return text
     }
 }

@@ -30,6 +30,7 @@ public enum SweepMerge {
         let tables = try SweepRunner.tables(layout, folders: folders)
         let output = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(RunFolder.safeName(layout.scenario)) }
             ?? folders[0]
+        try OutputFolderGuard.checkSweepFolder(output)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {

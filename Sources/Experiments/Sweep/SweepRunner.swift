@@ -16,6 +16,7 @@ public enum SweepRunner {
         let started = Date()
         let prepared = try PreparedSweep(request)
         let layout = prepared.layout
+        try OutputFolderGuard.checkSweepFolder(prepared.folder)
         do {
             try FileManager.default.createDirectory(at: prepared.folder, withIntermediateDirectories: true)
         } catch {

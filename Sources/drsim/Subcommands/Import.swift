@@ -22,6 +22,7 @@ extension DRSimCommand {
             @OptionGroup var common: CommonOptions
 
             func run() throws {
+                Exit.ignoreFileSizeSignal()
                 do {
                     let result = try InventoryImport.run(vInfo: vinfo, vHost: vhost, vCluster: vcluster, out: out, name: name)
                     if !common.quiet { print(result) }

@@ -144,5 +144,18 @@ import Testing
         #expect(run.status == 143, "stderr: \(run.stderr)")
         #expect(run.secondsAfterSignal < 2, "took \(run.secondsAfterSignal) s to stop")
     }
+
+    /// Item 17: `validate` said "ok" for a cluster whose VMs cannot all power on and for a
+    /// `min_hosts_on` above the cluster's hosts.
+    @Test func validateWarnsAboutCapacityAndMinHostsOn() throws {
+        let folder = try ToolRun.temporaryFolder("warn")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ToolRun.launch(Binaries.drsim, ["validate", "--set", "host_profiles.r650.memory_gb=64",
+                                                      "--set", "dpm.min_hosts_on=20"], in: folder)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("warning: cluster 'prod-a': its 120 VMs configure 2304 GB of memory, its 8 hosts have "
+                                    + "512 GB: not every VM can power on"), "stdout: \(run.stdout)")
+        #expect(run.stdout.contains("dpm.min_hosts_on (20) exceeds its 8 hosts"), "stdout: \(run.stdout)")
+    }
 }
 

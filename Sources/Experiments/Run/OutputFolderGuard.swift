@@ -34,7 +34,9 @@ enum OutputFolderGuard {
         guard let children = try? fm.contentsOfDirectory(atPath: url.path) else {
             return .other("it cannot be listed")
         }
-        return children.isEmpty ? .emptyFolder : .other("it is a folder that drsim did not write (no drsim manifest.json)")
+        // A sweep's lock files (`.drsim-*.lock`) alone: a sweep stopped before it wrote its plan.
+        let empty = children.allSatisfy { $0.hasPrefix(".drsim-") && $0.hasSuffix(".lock") }
+        return empty ? .emptyFolder : .other("it is a folder that drsim did not write (no drsim manifest.json)")
     }
 
     /// Throws unless a run may be written to `folder`.

@@ -24,7 +24,8 @@ struct PreparedSweep: Sendable {
         if let r = request.replications, r < 1 { throw InputError("--replications must be at least 1 (got \(r))") }
         let (overrides, axes) = Self.split(request.settings)
         let base = try ScenarioRun.load(path: request.scenarioPath, overrides: overrides)
-        let plan = try SweepPlan.make(from: base, extraAxes: axes + Self.narrowings(overrides, of: base))
+        let plan = try SweepPlan.make(from: base, extraAxes: axes + Self.narrowings(overrides, of: base),
+                                      baselineArguments: request.baseline)
         if plan.axes.contains(where: { Self.steps($0.path) == ["seed"] }) {
             throw InputError("'seed' cannot be a sweep axis: replications already vary it (replication k uses seed + k "
                              + "in every configuration); use --replications")

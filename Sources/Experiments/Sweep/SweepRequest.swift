@@ -9,6 +9,9 @@ public struct SweepRequest: Sendable {
     /// `--set` arguments in order: `PATH=VALUE` overrides the key, `PATH=V1,V2,...` adds an axis (a
     /// single value on a path that is already an axis of the file narrows that axis to it).
     public var settings: [String] = []
+    /// `--baseline PATH=VALUE[,PATH=VALUE...]`: the baseline configuration (replaces the file's
+    /// `sweep.baseline` for the axes named).
+    public var baseline: [String] = []
     /// Replaces the `sweep.replications` of the file.
     public var replications: Int?
     /// Runs executed at once (default: all cores). Outputs do not depend on it.
@@ -65,4 +68,6 @@ public struct SweepResult: Sendable {
     /// Whether `sweep.csv` and `comparison.csv` were written (whole sweeps only).
     public let tablesWritten: Bool
     public let wallSeconds: Double
+    /// One console line per configuration with its headline numbers (empty without tables).
+    public var headlines: [String] = []
 }

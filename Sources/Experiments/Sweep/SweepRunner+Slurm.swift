@@ -7,7 +7,7 @@ extension SweepRunner {
     /// a sweep); runs nothing and writes nothing.
     public static func slurmScript(_ request: SweepRequest, shards: Int, cpusPerTask: Int, drsimPath: String) throws -> SlurmScript {
         try refuseControlCharacters(["--out": [request.outDir], "the scenario path": [request.scenarioPath],
-                                     "--set": request.settings, "the drsim path": [drsimPath]])
+                                     "--set": request.settings, "--baseline": request.baseline, "the drsim path": [drsimPath]])
         let prepared = try PreparedSweep(request)
         let layout = prepared.layout
         try refuseControlCharacters(["the scenario name": [layout.scenario]])
@@ -18,14 +18,15 @@ extension SweepRunner {
         guard cpusPerTask >= 1 else { throw InputError("--jobs must be at least 1 (got \(cpusPerTask))") }
         var options: [String] = []
         for setting in request.settings { options += ["--set", setting] }
+        for b in request.baseline { options += ["--baseline", b] }
         if let r = request.replications { options += ["--replications", String(r)] }
         if request.checkInvariants { options.append("--check-invariants") }
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
         return SlurmScript(
             drsimPath: absolute(drsimPath), scenarioPath: absolute(request.scenarioPath), outDir: absolute(request.outDir),
             sweepName: prepared.folder.lastPathComponent, sweepOptions: options, shards: shards, cpusPerTask: cpusPerTask,
-            description: "\(layout.scenario): \(layout.configurations.count) configurations × \(layout.replications) "
-                + "replications = \(layout.runs.count) runs.")
+            description: "\(layout.scenario): \(SweepReport.counted(layout.configurations.count, "configuration")) × "
+                + "\(SweepReport.counted(layout.replications, "replication")) = \(SweepReport.counted(layout.runs.count, "run")).")
     }
 
     /// The script runs on a login node: a newline in a path or value would end a comment line or

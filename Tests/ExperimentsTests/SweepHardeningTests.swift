@@ -145,5 +145,25 @@ import Scenarios
         }
         #expect(cells[names.firstIndex(of: "downtime_total_s") ?? 0] == "0")
     }
+
+    /// Item 7: preparing a sweep of 10⁴ configurations took minutes and ignored SIGTERM.
+    @Test func sweepPreparationIsCancellable() throws {
+        let scenario = try SweepFixture.scenarioFile("prepare")
+        let out = SweepFixture.folder("prepare")
+        let values = (1...100).map { String(format: "%.2f", 0.20 + Double($0) * 0.005) }.joined(separator: ",")
+        var request = SweepFixture.request(scenario, out: out, settings: [
+            "vm_profiles.app.workload.cpu.mean=\(values)", "vm_profiles.app.workload.cpu.diurnal.amplitude=\(values)"])
+        request.replications = 1
+        let flag = CancellationFlag()
+        request.cancellation = flag
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { flag.cancel() }
+        let clock = ContinuousClock()
+        var outcome = "finished"
+        let elapsed = clock.measure {
+            do { _ = try SweepRunner.run(request) } catch is RunCancelled { outcome = "cancelled" } catch { outcome = "\(error)" }
+        }
+        #expect(outcome == "cancelled")
+        #expect(elapsed < .seconds(3), "took \(elapsed)")
+    }
 }
 

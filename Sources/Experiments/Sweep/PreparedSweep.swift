@@ -36,9 +36,13 @@ struct PreparedSweep: Sendable {
             throw InputError("the sweep has more than \(Self.maximumRuns) runs (configurations × replications)")
         }
 
+        // Preparing 10⁴–10⁶ configurations takes minutes: both loops look at the cancellation flag
+        // (SIGINT/SIGTERM) every configuration.
+        let cancellation = request.cancellation
         var scenarios: [LoadedScenario] = []
         var issues: [ValidationIssue] = []
         for configuration in plan.configurations {
+            if cancellation?.isCancelled == true { throw RunCancelled() }
             do {
                 scenarios.append(try plan.scenario(for: configuration))
             } catch {
@@ -50,6 +54,7 @@ struct PreparedSweep: Sendable {
         let traces = TraceLibrary()
         var configurations: [SweepLayout.Configuration] = []
         for (configuration, scenario) in zip(plan.configurations, scenarios) {
+            if cancellation?.isCancelled == true { throw RunCancelled() }
             // Built once here so that a configuration that cannot be built fails before any run.
             let runPlan = try ModelBuilder.plan(scenario, configID: configuration.id, checkInvariants: request.checkInvariants,
                                                 traces: traces)

@@ -16,8 +16,8 @@ import Scenarios
 
         var other = SweepFixture.request(scenario, out: out, settings: ["duration=2h", "drs.threshold=2,4"])
         let flag = CancellationFlag()
-        flag.cancel()
         other.cancellation = flag
+        other.progress = { _ in flag.cancel() }   // after the plan is written, before any run
         #expect(throws: RunCancelled.self) { try SweepRunner.run(other) }
         for name in SweepTables.fileNames { #expect(SweepFixture.text(out, name) == nil, "\(name) survived") }
         #expect(SweepFixture.text(out, "sweep-plan.json")?.contains("drs.threshold=2") == true)
@@ -163,7 +163,9 @@ import Scenarios
             do { _ = try SweepRunner.run(request) } catch is RunCancelled { outcome = "cancelled" } catch { outcome = "\(error)" }
         }
         #expect(outcome == "cancelled")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        // Preparing 10⁴ configurations of the demo took over 2 minutes (debug build); the slack is
+        // for a loaded machine (the axis checks before the loop are not interruptible).
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 }
 

@@ -42,6 +42,25 @@ import Scenarios
         withExtendedLifetime((shardA, shardB)) {}
     }
 
+    /// Item 1 for sweeps, without refusing what a sweep itself leaves before its plan: the Slurm
+    /// script's `slurm-logs/`, the locks and the plan's temporary file of a shard starting at the
+    /// same moment.
+    @Test func aFreshSweepFolderMayHoldSlurmLogsAndLocks() throws {
+        let scenario = try SweepFixture.scenarioFile("fresh")
+        let out = SweepFixture.folder("fresh")
+        let folder = out.appendingPathComponent("tiny-sweep")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("slurm-logs"), withIntermediateDirectories: true)
+        for name in [".drsim-sweep.lock", ".drsim-shard-1-of-2.lock", ".sweep-plan.json.tmp-node7-4242"] {
+            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data()))
+        }
+        #expect(OutputFolderGuard.content(of: folder) == .emptyFolder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("mine"), withIntermediateDirectories: true)
+        #expect(throws: InputError.self) { try OutputFolderGuard.checkSweepFolder(folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("mine"))
+        _ = try SweepRunner.run(SweepFixture.request(scenario, out: out, settings: ["duration=1h"]))
+        #expect(SweepFixture.text(out, "sweep.csv") != nil)
+    }
+
     /// Item 12: partial folders of a live process are left alone; a dead one's are removed.
     @Test func livePartialsAreKept() throws {
         let out = SweepFixture.folder("partials")

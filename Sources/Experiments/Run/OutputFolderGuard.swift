@@ -34,9 +34,15 @@ enum OutputFolderGuard {
         guard let children = try? fm.contentsOfDirectory(atPath: url.path) else {
             return .other("it cannot be listed")
         }
-        // A sweep's lock files (`.drsim-*.lock`) alone: a sweep stopped before it wrote its plan.
-        let empty = children.allSatisfy { $0.hasPrefix(".drsim-") && $0.hasSuffix(".lock") }
-        return empty ? .emptyFolder : .other("it is a folder that drsim did not write (no drsim manifest.json)")
+        return children.allSatisfy(isStartOfASweep) ? .emptyFolder : .other("it is a folder that drsim did not write (no drsim manifest.json)")
+    }
+
+    /// What a sweep folder holds before its `sweep-plan.json` is in place: the sweep locks
+    /// (`.drsim-*.lock`), the plan's temporary file, and the `slurm-logs/` folder the Slurm submit
+    /// script makes before its tasks start (shards of one array start at the same moment).
+    static func isStartOfASweep(_ name: String) -> Bool {
+        (name.hasPrefix(".drsim-") && name.hasSuffix(".lock")) || name.hasPrefix(".\(SweepLayout.fileName).tmp-")
+            || name == "slurm-logs"
     }
 
     /// Throws unless a run may be written to `folder`.

@@ -113,11 +113,11 @@ public struct SweepTables: Sendable {
             let id = TerminalText.escaped(layout.configurations[c].id)
             let energy = mean(c, "energy_kwh")
             var text = id.padding(toLength: max(width, id.count), withPad: " ", startingAt: 0)
-            text += "  energy \(f(energy?.mean, 1)) kWh"
+            text += "  energy \(f(energy?.mean, 2)) kWh"
             if c == layout.baselineIndex {
                 text += " (baseline)"
             } else if let d = energy?.diff, d.isFinite {
-                text += " (\(d >= 0 ? "+" : "")\(f(d, 1)))"
+                text += " (" + String(format: "%+.3g", d) + ")"   // 3 significant digits: small paired changes show
             }
             text += ", hosts on \(f(mean(c, "mean_hosts_on")?.mean, 2)), migrations \(f(mean(c, "migrations_total")?.mean, 0))"
             text += ", unmet CPU \(f(mean(c, "cpu_unmet_pct")?.mean, 3)) %"

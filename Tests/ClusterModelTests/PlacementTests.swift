@@ -28,6 +28,12 @@ import Testing
 }
 
 @Suite struct CalendarTests {
+    /// Issue 17 item 17: years before 1000 lost their leading zeros (`999-01-01`).
+    @Test func earlyYearsKeepFourDigits() {
+        #expect(SimCalendar(startUnixSeconds: -30_641_760_000).timestamp(.zero) == "0999-01-01 00:00:00")
+        #expect(SimCalendar(startUnixSeconds: -62_135_596_800).timestamp(.zero) == "0001-01-01 00:00:00")
+    }
+
     @Test func timestampsAndWeekdays() {
         let c = SimCalendar(startUnixSeconds: 1_767_571_200)   // 2026-01-05T00:00:00Z, a Monday
         #expect(c.timestamp(.zero) == "2026-01-05 00:00:00")

@@ -22,9 +22,14 @@ public enum ModelBuilder {
             checkInvariants: checkInvariants)
         settings.growthOffsetMonths = spec.growthOffsetMonths
         var clusters: [ClusterConfig] = []
-        for rc in loaded.resolved.clusters {
-            clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
-                                        seed: settings.seed, duration: settings.duration))
+        do {
+            for rc in loaded.resolved.clusters {
+                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
+                                            seed: settings.seed, duration: settings.duration))
+            }
+        } catch let error as TraceError {
+            // A malformed trace is bad input (exit 2), like any other scenario problem.
+            throw InputError("bad trace \(error)")
         }
         var plan = RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
                            settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())

@@ -146,7 +146,7 @@ public enum OutputColumns {
         .init("downtime_p99_ms", "99th percentile switchover downtime, ms."),
         .init("downtime_max_ms", "Longest switchover downtime, ms."),
         .init("lost_pings", "Pings (1 s period) lost during switchovers."),
-        .init("cpu_unmet_pct", "Unmet CPU demand as a percentage of demand, over the run."),
+        .init("cpu_unmet_pct", "Unmet CPU demand as a percentage of demand, over the run: Σ `cpu_unmet_mhz` × interval / Σ `cpu_demand_mhz` × interval of timeseries.csv (contention only; SDPS throttling is `sdps_unmet_pct`)."),
         .init("ha_outages", "VM outages caused by host failures."),
         .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
         .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
@@ -161,6 +161,7 @@ public enum OutputColumns {
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
         .init("energy_cost", "Cost of the facility energy, `facility_energy_kwh × price_per_kwh`; empty without `price_per_kwh`."),
         .init("co2_kg", "CO₂ of the facility energy, kg: `facility_energy_kwh × co2_g_per_kwh / 1000` (or summed hour by hour over `co2_trace`); empty without either."),
+        .init("sdps_unmet_pct", "CPU withheld from migrating VMs by SDPS throttling, as a percentage of CPU demand over the run (not in timeseries.csv)."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.
@@ -184,16 +185,31 @@ public enum OutputColumns {
     /// `comparison.csv` columns after the axes.
     public static let comparisonStatistics: [OutputColumn] = [
         .init("metric", "A `summary.csv` column name (`energy_kwh`, `chlsd_p95`, …)."),
-        .init("n", "Replications of the configuration."),
-        .init("mean", "Mean of the metric over the replications."),
+        .init("n", "Replications of the configuration with a value of the metric."),
+        .init("mean", "Mean of the metric over the replications (an empty cell, e.g. downtime when nothing migrated, is left out)."),
         .init("sd", "Sample standard deviation (divisor n − 1); empty when n < 2."),
-        .init("ci95_low", "Lower bound of the 95 % Student-t confidence interval of the mean; empty when n < 2."),
+        .init("ci95_low", "Lower bound of the 95 % Student-t confidence interval of the mean, clipped at 0 (no metric can be negative); empty when n < 2."),
         .init("ci95_high", "Upper bound of that interval; empty when n < 2."),
         .init("diff_mean", "Mean of the paired differences from the baseline configuration (same replication, same seed); 0 on baseline rows."),
         .init("diff_sd", "Standard deviation of the paired differences; empty when n < 2, 0 on baseline rows."),
         .init("diff_ci95_low", "Lower bound of the 95 % Student-t interval of the paired difference; empty when n < 2, 0 on baseline rows."),
         .init("diff_ci95_high", "Upper bound of that interval; empty when n < 2, 0 on baseline rows."),
     ]
+
+    /// `comparison-wide.csv` columns after the axes: per metric of ``comparisonMetrics``, its mean
+    /// and its mean paired difference from the baseline (one row per configuration, for spreadsheets).
+    public static var comparisonWideMetrics: [OutputColumn] {
+        [.init("baseline", "`true` on the baseline configuration's row.")]
+            + comparisonMetrics.flatMap { m in
+                [OutputColumn("\(m.name)_mean", "Mean of `\(m.name)` over the replications (`mean` in comparison.csv)."),
+                 OutputColumn("\(m.name)_diff", "Mean paired difference of `\(m.name)` from the baseline (`diff_mean`); 0 on the baseline row.")]
+            }
+    }
+
+    /// The `comparison-wide.csv` columns of a sweep over `axes`.
+    public static func comparisonWide(axes: [String]) -> [OutputColumn] {
+        sweepLeading + axes.map(axisColumn) + comparisonWideMetrics
+    }
 
     /// The `sweep.csv` columns of a sweep over `axes` (one column per axis, named by its key path).
     public static func sweep(axes: [String]) -> [OutputColumn] {
@@ -219,7 +235,9 @@ public enum OutputColumns {
                             ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary),
                             ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"])),
                             ("runway.csv", runway), ("runway_months.csv", runwayMonths), ("runway_slos.csv", runwaySLOs),
-                            ("size.csv", size), ("size_profiles.csv", sizeProfiles)] {
+                            ("size.csv", size), ("size_profiles.csv", sizeProfiles),
+                            ("comparison-wide.csv", sweepLeading + [axisColumn("<axis path>")] + comparisonWideMetrics.prefix(3)
+                                + [OutputColumn("…", "The same two columns for every other metric of comparison.csv, in its order.")])] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

@@ -14,7 +14,9 @@ public enum RunReport {
             "  imbalance     CHLSD mean \(f(s.chlsdMean, 3)), p95 \(f(s.chlsdP95, 3))",
             "  unmet demand  \(f(s.cpuUnmetPct, 3)) % of CPU demand",
             "  migrations    \(s.migrationsTotal) requested: \(s.migrationsOK) ok, \(s.migrationsRejected) rejected, "
-                + "\(s.migrationsAborted) aborted; downtime p95 \(f(s.downtimeP95MS)) ms, max \(f(s.downtimeMaxMS)) ms",
+                + "\(s.migrationsAborted) aborted; "
+                + (s.downtimeMaxMS.isFinite ? "downtime p95 \(f(s.downtimeP95MS)) ms, max \(f(s.downtimeMaxMS)) ms"
+                                            : "no downtime (none completed)"),
         ]
         if s.haOutages > 0 || s.failedAdmissions > 0 {
             lines.append("  availability  \(s.haOutages) HA outages, \(f(s.vmHoursDown, 2)) VM-hours down, \(s.failedAdmissions) failed admissions")

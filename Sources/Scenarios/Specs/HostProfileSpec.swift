@@ -30,7 +30,12 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
     }
 
     /// Memory in MiB.
-    public var memoryMB: Int64 { Int64((memoryGB * 1_024).rounded()) }
+    /// Memory in MiB (saturating: validation bounds `memory_gb`, this must not trap before it does).
+    public var memoryMB: Int64 {
+        let mb = (memoryGB * 1_024).rounded()
+        guard mb.isFinite else { return mb > 0 ? .max : 0 }
+        return mb >= 9.0e18 ? .max : (mb <= 0 ? 0 : Int64(mb))
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, cpu

@@ -143,6 +143,8 @@ extension ClusterRuntime {
             if best >= 0 {
                 snap.move(v, to: best)
                 plan.append((v, best, .drsRule, 1))
+            } else if !rules.allows(v, on: s, mustOnly: true, hostOf: { snap.plannedHost[$0] }) {
+                requestHost(for: v)   // a `must` rule needs a host that is in standby: DPM wakes it
             }
         }
     }

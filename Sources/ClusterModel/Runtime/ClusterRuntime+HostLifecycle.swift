@@ -65,6 +65,7 @@ extension ClusterRuntime {
             launchWindowHosts(w)   // a window waiting for this host to boot continues
         }
         restartWaitingVMs(repairedHost: wasRepair ? h : nil)
+        admitPromisedVMs(h)
         if wasRepair { scheduleRandomFailure(h) }
     }
 
@@ -92,10 +93,21 @@ extension ClusterRuntime {
     /// Evacuates host `h` and puts it in standby (DPM or a manual power-off).
     func enterStandby(_ h: Int, reason: PowerEventReason) {
         guard hosts.state[h] == .on else { return }
+        markEnteringStandby(h, reason: reason)
+        startStandbyEvacuation(h)
+    }
+
+    /// First half of ``enterStandby(_:reason:)``: the host leaves `on` (DPM marks all the hosts
+    /// of one pass before evacuating any, so none is chosen as another's destination).
+    func markEnteringStandby(_ h: Int, reason: PowerEventReason) {
+        guard hosts.state[h] == .on else { return }
         lifecycle.purpose[h] = .standby
         lifecycle.reason[h] = reason
         changeHostState(h, to: .enteringStandby, reason: reason)
         if reason == .dpm { summary.dpmPowerOffs += 1 }
+    }
+
+    func startStandbyEvacuation(_ h: Int) {
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }
 
@@ -191,7 +203,13 @@ extension ClusterRuntime {
         if var r = lifecycle.record[h] { r.status = "failed"; recorder.record(maintenance: r); lifecycle.record[h] = nil }
         if lifecycle.window[h] >= 0 { finishWindowHost(h) }
         let victims = (0..<vms.count).filter { Int(vms.host[$0]) == h }
+        let promised = lifecycle.promised[h]
+        lifecycle.promised[h] = []
         changeHostState(h, to: .failed, reason: .failure)
+        // VMs waiting for this host (it failed while booting) ask again, or are refused.
+        for v in promised.map(Int.init) where vms.host[v] == noIndex && vms.downReason[v] == .noCapacity {
+            refuseOrWait(v)
+        }
         for v in victims {
             outageStart[v] = simulation.now
             outageHost[v] = Int32(h)
@@ -214,7 +232,11 @@ extension ClusterRuntime {
             let free = hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h]
             if free > bestFree { best = h; bestFree = free }
         }
-        guard best >= 0 else { vms.downReason[v] = .haNoCapacity; return }
+        guard best >= 0 else {
+            vms.downReason[v] = .haNoCapacity
+            requestHost(for: v)   // DPM brings a standby host out for it (vmware-facts-2 §3 Restarts 2)
+            return
+        }
         powerOn(v, on: best)
         closeOutage(v, reason: "ha_restart")
     }

@@ -36,6 +36,8 @@ public final class ClusterRuntime: EventHandler {
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
+    /// Start of the cluster's current low period (DPM's expected-low-period forecast).
+    var dpmLowSince: SimTime = .zero
     var failureStreams: [RandomStream]
     var outageStart: [SimTime]
     var outageHost: [Int32]

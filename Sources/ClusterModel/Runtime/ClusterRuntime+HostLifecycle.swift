@@ -196,7 +196,8 @@ extension ClusterRuntime {
         }
     }
 
-    /// The host fails: its VMs go down; HA restarts them after `restart_time` when enabled.
+    /// The host fails: its VMs go down; HA powers them on elsewhere after `restart_time` (failure
+    /// detection) when enabled, and each is back after its guest `boot_time`.
     func failHost(_ h: Int, repairAfter: SimTime) {
         guard hosts.state[h] != .failed else { return }
         simulation.cancel(lifecycle.evacuationCheck[h])
@@ -238,7 +239,7 @@ extension ClusterRuntime {
             return
         }
         powerOn(v, on: best)
-        closeOutage(v, reason: "ha_restart")
+        closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
     }
 
     /// After a host comes on: VMs waiting for capacity get another HA try; without HA, the VMs of
@@ -258,10 +259,14 @@ extension ClusterRuntime {
         energy.refreshTotal()
     }
 
-    func closeOutage(_ v: Int, reason: String) {
+    /// Closes VM `v`'s outage: it is back once powered on and its guest has booted (`bootTime`,
+    /// counted in `vm_hours_down` too; the VM holds its host's memory and demand while booting [I]).
+    func closeOutage(_ v: Int, reason: String, bootTime: SimTime = .zero) {
         guard outageHost[v] >= 0 else { return }
+        let back = min(simulation.now + bootTime, settings.duration)
+        summary.vmSecondsDown += (back - simulation.now).seconds
         recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
-                                             down: outageStart[v], restarted: simulation.now,
+                                             down: outageStart[v], restarted: back,
                                              restartHost: hosts.configs[Int(vms.host[v])].name, reason: reason))
         outageHost[v] = -1
     }

@@ -84,11 +84,13 @@ public enum ModelBuilder {
             }
             let k = indexInEntry[v.entryIndex, default: 0]
             indexInEntry[v.entryIndex] = k + 1
-            vms.append(VMConfig(
+            var vm = VMConfig(
                 name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
                 diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
                 sharesPerVCPU: Double(p.shares.perVCPU), reservationMHz: Double(p.reservationMHz),
-                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k))
+                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k)
+            vm.bootTime = time(p.bootTime)
+            vms.append(vm)
         }
 
         // Entries with churn but no static VMs (count 0) still need a template VM.
@@ -101,12 +103,14 @@ public enum ModelBuilder {
                 workloadOfProfile[p] = Int32(workloads.count - 1)
             }
             let slowest = hosts.map(\.coreMHz).min() ?? 2_000
-            templates[e] = VMConfig(
+            var template = VMConfig(
                 name: entry.name, vcpus: profile.vcpus, vcpuMHz: profile.vcpuMHz.map(Double.init) ?? slowest,
                 memoryMB: Double(profile.memoryMB), diskMB: profile.diskGB * 1_024, datastore: datastores.id(entry.datastore),
                 network: networks.id(entry.network), sharesPerVCPU: Double(profile.shares.perVCPU),
                 reservationMHz: Double(profile.reservationMHz), limitMHz: profile.limitMHz.map(Double.init) ?? .infinity,
                 workload: workloadOfProfile[p] ?? 0)
+            template.bootTime = time(profile.bootTime)
+            templates[e] = template
         }
         vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
 

@@ -18,6 +18,8 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     public var limitMHz: Int?
     /// Demand model. Default: the ``WorkloadSpec`` defaults.
     public var workload = WorkloadSpec()
+    /// Guest boot time after an HA restart, counted in the outage. Default 0.
+    public var bootTime = DurationValue.zero
 
     /// Creates a profile with default disk, shares, reservation, limit and workload.
     public init(name: String, vcpus: Int, vcpuMHz: Int? = nil, memoryGB: Double) {
@@ -39,6 +41,7 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
         case reservationMHz = "reservation_mhz"
         case limitMHz = "limit_mhz"
         case workload
+        case bootTime = "boot_time"
     }
 }
 
@@ -54,5 +57,6 @@ extension VMProfileSpec {
         if let value = m.int("reservation_mhz") { reservationMHz = value }
         limitMHz = m.int("limit_mhz")
         if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
+        if let value = m.duration("boot_time") { bootTime = value }
     }
 }

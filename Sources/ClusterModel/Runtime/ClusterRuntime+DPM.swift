@@ -158,10 +158,11 @@ extension ClusterRuntime {
         let period = expectedLowPeriodSeconds()
         let benefit = max(0, c.power.idleW - c.standbyW) * period
         let perCoreW = (c.power.maxW - c.power.idleW) / Double(max(1, c.sockets * c.coresPerSocket))
+        let rate = max(1, min(linkMbps[h], Double(vmotionStreams[h]) * ConcurrencyLimits.streamMbps))
+        let cores = vmotionReservationMHz(h) / hosts.coreMHz[h]
         var migrationJ = 0.0
         for v in 0..<vms.count where Int(snap.plannedHost[v]) == h {
-            let seconds = vms.configs[v].memoryMB * DataUnits.mbitPerMiB / max(1, linkMbps[h])
-            migrationJ += seconds * 2 * ConcurrencyLimits.cpuReservationCores(nicGbps: c.vmotionNICGbps) * perCoreW
+            migrationJ += vms.configs[v].memoryMB * DataUnits.mbitPerMiB / rate * 2 * cores * perCoreW
         }
         let cost = c.shutdownTime.seconds * c.power.idleW + c.bootTime.seconds * c.power.maxW + migrationJ
         guard benefit > cost else { return nil }

@@ -390,13 +390,12 @@ extension ClusterRuntime {
         let moved = movedFraction * hosts.cpuCapacityMHz[s]
         let benefit = moved * risk.stablePeriods(v) * config.drs.period.seconds
         let streams = Double(max(ledger.networkCost[s], ledger.networkCost[d]) + 1)
-        let b = min(linkMbps[s], linkMbps[d]) / streams
+        let b = min(min(linkMbps[s], linkMbps[d]) / streams, vmotionStreamCapMbps(s, d))
         let model = PrecopyModel(memoryMbit: vms.configs[v].memoryMB * DataUnits.mbitPerMiB,
                                  dirtyMbps: min(vms.dirtyRateMbps[v], 0.5 * b), bandwidthMbps: b,
                                  switchoverGoalSeconds: config.vmotion.switchoverGoal.seconds,
                                  resumeSeconds: config.vmotion.resumeTime.seconds)
-        let reservation = ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[s].vmotionNICGbps) * hosts.coreMHz[s]
-            + ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[d].vmotionNICGbps) * hosts.coreMHz[d]
+        let reservation = vmotionReservationMHz(s) + vmotionReservationMHz(d)
         let stall = model.downtimeSeconds
         let stallCost = config.drs.useDownTime && stall >= config.drs.ignoreDownTimeLessThan.seconds ? stall * snap.cpuEntitlement[v] : 0
         let cost = model.durationSeconds * (reservation + 0.1 * snap.cpuEntitlement[v]) + stallCost

@@ -41,13 +41,15 @@ public enum ModelBuilder {
         let hosts: [HostConfig] = rc.hosts.map { h in
             let p = spec.hostProfiles[h.profileIndex]
             let vendor: CPUVendor = p.cpu.vendor == .amd ? .amd : .intel
-            return HostConfig(
+            var host = HostConfig(
                 name: h.name, vendor: vendor,
                 generationRank: CPUGenerationCatalog.rank(of: p.cpu.generation, vendor: p.cpu.vendor) ?? 0,
                 sockets: p.cpu.sockets, coresPerSocket: p.cpu.coresPerSocket, coreMHz: Double(p.cpu.mhz),
                 memoryMB: Double(p.memoryMB), vmotionNICGbps: p.vmotionNICGbps, hasVMotionVMkernel: p.vmotionVMkernel,
                 datastores: h.datastores.map { datastores.id($0) }, networks: h.networks.map { networks.id($0) },
                 power: powerModel(p.power), standbyW: p.standbyW, bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
+            host.vmotionVMknics = p.vmotionVMknics
+            return host
         }
 
         // One workload per VM profile; a trace workload gets one per VM entry (its own file range).
@@ -120,6 +122,7 @@ public enum ModelBuilder {
             evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: version(cs.vsphereVersion),
             drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
             ha: haConfig(cs.ha))
+        config.vsphereVersionPatch = versionPatch(cs.vsphereVersion)
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
@@ -189,6 +192,12 @@ public enum ModelBuilder {
 
     static func license(_ l: ClusterSpec.License) -> LicenseEdition {
         LicenseEdition(rawValue: l.rawValue) ?? .enterprisePlus
+    }
+
+    /// The third component of a version (`7.0.2` → 2), 0 when absent.
+    static func versionPatch(_ text: String) -> Int {
+        let c = VersionNumber(text)?.components ?? []
+        return c.count > 2 ? c[2] : 0
     }
 
     static func version(_ text: String) -> (major: Int, minor: Int) {

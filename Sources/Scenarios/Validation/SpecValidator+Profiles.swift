@@ -21,6 +21,8 @@ extension SpecValidator {
             require(profile.memoryGB > 0, "memory_gb must be positive (got \(Self.show(profile.memoryGB)))", at: path.key("memory_gb"))
             require(profile.vmotionNICGbps > 0, "vmotion_nic_gbps must be positive (got \(Self.show(profile.vmotionNICGbps)))",
                     at: path.key("vmotion_nic_gbps"))
+            require(profile.vmotionVMknics >= 1 && profile.vmotionVMknics <= 16,
+                    "vmotion_vmknics must be 1…16 (got \(profile.vmotionVMknics))", at: path.key("vmotion_vmknics"))
             require(profile.standbyW >= 0, "standby_w must not be negative", at: path.key("standby_w"))
             checkPower(profile.power, at: path.key("power"))
         }

@@ -3,8 +3,8 @@ import SimKernel
 
 /// Classic DRS (vSphere 4.1–6.7), DESIGN §4.5 and vmware-facts §1: a periodic pass that fixes
 /// rule violations (priority 1), then balances host loads by a greedy hill-climb on a snapshot
-/// with cost-benefit filtering, and submits the moves to the vMotion engine. The cost-benefit
-/// formula is documented in docs/drs.md.
+/// with cost-benefit and risk filtering, and submits the moves to the vMotion engine. The
+/// cost-benefit and risk rules are documented in docs/model.md (DRS).
 extension ClusterRuntime {
     /// Pairwise-balancing utilization gaps by threshold 1…5 (none at 1). [FD-2019-Pairwise]
     static let pairwiseGapLimit: [Double] = [.infinity, 0.30, 0.20, 0.10, 0.05]

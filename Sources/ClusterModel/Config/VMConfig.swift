@@ -31,6 +31,8 @@ public struct VMConfig: Sendable {
     public var arrival: SimTime = .zero
     /// When it is powered off and deleted (nil: never).
     public var departure: SimTime?
+    /// Guest boot time after an HA restart's power-on, counted in the outage (default 0).
+    public var bootTime: SimTime = .zero
 
     public init(
         name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double = 0,

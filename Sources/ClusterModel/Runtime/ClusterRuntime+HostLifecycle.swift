@@ -65,6 +65,7 @@ extension ClusterRuntime {
             launchWindowHosts(w)   // a window waiting for this host to boot continues
         }
         restartWaitingVMs(repairedHost: wasRepair ? h : nil)
+        admitPromisedVMs(h)
         if wasRepair { scheduleRandomFailure(h) }
     }
 
@@ -92,10 +93,21 @@ extension ClusterRuntime {
     /// Evacuates host `h` and puts it in standby (DPM or a manual power-off).
     func enterStandby(_ h: Int, reason: PowerEventReason) {
         guard hosts.state[h] == .on else { return }
+        markEnteringStandby(h, reason: reason)
+        startStandbyEvacuation(h)
+    }
+
+    /// First half of ``enterStandby(_:reason:)``: the host leaves `on` (DPM marks all the hosts
+    /// of one pass before evacuating any, so none is chosen as another's destination).
+    func markEnteringStandby(_ h: Int, reason: PowerEventReason) {
+        guard hosts.state[h] == .on else { return }
         lifecycle.purpose[h] = .standby
         lifecycle.reason[h] = reason
         changeHostState(h, to: .enteringStandby, reason: reason)
         if reason == .dpm { summary.dpmPowerOffs += 1 }
+    }
+
+    func startStandbyEvacuation(_ h: Int) {
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }
 
@@ -184,14 +196,21 @@ extension ClusterRuntime {
         }
     }
 
-    /// The host fails: its VMs go down; HA restarts them after `restart_time` when enabled.
+    /// The host fails: its VMs go down; HA powers them on elsewhere after `restart_time` (failure
+    /// detection) when enabled, and each is back after its guest `boot_time`.
     func failHost(_ h: Int, repairAfter: SimTime) {
         guard hosts.state[h] != .failed else { return }
         simulation.cancel(lifecycle.evacuationCheck[h])
         if var r = lifecycle.record[h] { r.status = "failed"; recorder.record(maintenance: r); lifecycle.record[h] = nil }
         if lifecycle.window[h] >= 0 { finishWindowHost(h) }
         let victims = (0..<vms.count).filter { Int(vms.host[$0]) == h }
+        let promised = lifecycle.promised[h]
+        lifecycle.promised[h] = []
         changeHostState(h, to: .failed, reason: .failure)
+        // VMs waiting for this host (it failed while booting) ask again, or are refused.
+        for v in promised.map(Int.init) where vms.host[v] == noIndex && vms.downReason[v] == .noCapacity {
+            refuseOrWait(v)
+        }
         for v in victims {
             outageStart[v] = simulation.now
             outageHost[v] = Int32(h)
@@ -214,9 +233,13 @@ extension ClusterRuntime {
             let free = hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h]
             if free > bestFree { best = h; bestFree = free }
         }
-        guard best >= 0 else { vms.downReason[v] = .haNoCapacity; return }
+        guard best >= 0 else {
+            vms.downReason[v] = .haNoCapacity
+            requestHost(for: v)   // DPM brings a standby host out for it (vmware-facts-2 §3 Restarts 2)
+            return
+        }
         powerOn(v, on: best)
-        closeOutage(v, reason: "ha_restart")
+        closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
     }
 
     /// After a host comes on: VMs waiting for capacity get another HA try; without HA, the VMs of
@@ -236,10 +259,14 @@ extension ClusterRuntime {
         energy.refreshTotal()
     }
 
-    func closeOutage(_ v: Int, reason: String) {
+    /// Closes VM `v`'s outage: it is back once powered on and its guest has booted (`bootTime`,
+    /// counted in `vm_hours_down` too; the VM holds its host's memory and demand while booting [I]).
+    func closeOutage(_ v: Int, reason: String, bootTime: SimTime = .zero) {
         guard outageHost[v] >= 0 else { return }
+        let back = min(simulation.now + bootTime, settings.duration)
+        summary.vmSecondsDown += (back - simulation.now).seconds
         recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
-                                             down: outageStart[v], restarted: simulation.now,
+                                             down: outageStart[v], restarted: back,
                                              restartHost: hosts.configs[Int(vms.host[v])].name, reason: reason))
         outageHost[v] = -1
     }

@@ -17,6 +17,7 @@ import SimKernel
 /// - `migration-compatible`: an in-flight migration's VM is on its source, its destination is
 ///   `on`, and the two hosts are vMotion-compatible (VMkernel ports, CPU vendor and feature
 ///   level, network label, datastore or shared-nothing).
+/// - `dpm-destination`: DPM never powers off a host that in-flight migrations head to.
 /// - `host-transition`: the host power-state machine only takes the moves of
 ///   ``HostPowerState/canMove(to:)`` (noted by ``changeHostState(_:to:reason:)`` as they happen).
 /// - `energy-monotone`: metered energy never decreases.

@@ -108,10 +108,19 @@ extension ClusterRuntime {
     /// Adjusts a host's count of active vMotions and its vMotion CPU reservation and power.
     func changeVMotionLoad(host h: Int, by delta: Int) {
         vmotionCount[h] += Int32(delta)
-        let cores = ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[h].vmotionNICGbps)
-        hosts.vmotionOverheadMHz[h] = vmotionCount[h] > 0 ? cores * hosts.coreMHz[h] : 0
+        hosts.vmotionOverheadMHz[h] = vmotionCount[h] > 0 ? vmotionReservationMHz(h) : 0
         energy.setPower(h, watts: hostPower(h), at: simulation.now)
         energy.refreshTotal()
+    }
+
+    /// One migration's rate cap between `s` and `d`: streams × 15 Gbit/s on the side with fewer streams.
+    func vmotionStreamCapMbps(_ s: Int, _ d: Int) -> Double {
+        Double(min(vmotionStreams[s], vmotionStreams[d])) * ConcurrencyLimits.streamMbps
+    }
+
+    /// vMotion's CPU reservation on host `h` while it has active migrations, MHz.
+    func vmotionReservationMHz(_ h: Int) -> Double {
+        ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[h].vmotionNICGbps, streams: vmotionStreams[h]) * hosts.coreMHz[h]
     }
 
     /// Brings every copying migration's progress up to now, recomputes max-min fair rates and
@@ -133,7 +142,7 @@ extension ClusterRuntime {
             migrations.slots[Int(id)] = m
             flowSource.append(m.source)
             flowDestination.append(m.destination)
-            flowCap.append(m.phase == .diskCopy ? config.vmotion.storageCopyMbps : .infinity)
+            flowCap.append(m.phase == .diskCopy ? config.vmotion.storageCopyMbps : vmotionStreamCapMbps(Int(m.source), Int(m.destination)))
         }
         bandwidth.allocate(source: flowSource, destination: flowDestination, cap: flowCap, linkMbps: linkMbps, rates: &flowRates)
         for (k, id) in ids.enumerated() {

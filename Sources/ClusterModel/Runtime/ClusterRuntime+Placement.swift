@@ -26,12 +26,13 @@ extension ClusterRuntime {
     /// Powers VM `v` on at the compatible host with room whose projected load (the larger of its
     /// CPU and memory fractions) is lowest, ties to the lower index; `must` rules are honoured,
     /// VM-VM rules when possible (DRS corrects them later). With HA admission control the cluster
-    /// keeps one host's worth of memory free (N+1). A VM that fits nowhere is a failed admission.
+    /// keeps one host's worth of memory free (N+1). A VM that fits nowhere waits for a standby host
+    /// DPM wakes for it, or, when there is none, is a failed admission.
     /// `expectedCPU` is the CPU already promised to each host (at start, before any sample).
     @discardableResult
     func placeVM(_ v: Int, expectedCPU: [Double]? = nil) -> Int? {
         if config.ha.enabled && config.ha.admissionControl && !haAdmits(v) {
-            refuseAdmission(v)
+            refuseOrWait(v)
             return nil
         }
         let cpu = expectedDemandMHz(v)
@@ -46,7 +47,7 @@ extension ClusterRuntime {
             if score < bestScore { best = h; bestScore = score }
         }
         guard best >= 0 else {
-            refuseAdmission(v)
+            refuseOrWait(v)
             return nil
         }
         powerOn(v, on: best)
@@ -55,13 +56,17 @@ extension ClusterRuntime {
 
     /// N+1 admission control: memory of running VMs plus this one fits in the `on` hosts minus the largest.
     func haAdmits(_ v: Int) -> Bool {
-        var total = 0.0, largest = 0.0, used = vms.footprintMB[v]
-        for h in 0..<hosts.count where hosts.state[h].runsVMs {
-            total += hosts.memoryCapacityMB[h]
-            largest = max(largest, hosts.memoryCapacityMB[h])
-            used += hosts.memoryReservedMB[h]
+        haFailoverCapacityHolds(extraMB: vms.footprintMB[v])
+    }
+
+    /// A VM that cannot be admitted waits (down, `no_capacity`) for a standby host DPM wakes for
+    /// it, when there is one; otherwise the admission fails.
+    func refuseOrWait(_ v: Int) {
+        if requestHost(for: v) {
+            vms.downReason[v] = .noCapacity
+        } else {
+            refuseAdmission(v)
         }
-        return used <= total - largest
     }
 
     func refuseAdmission(_ v: Int) {

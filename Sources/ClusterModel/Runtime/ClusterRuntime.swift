@@ -36,6 +36,8 @@ public final class ClusterRuntime: EventHandler {
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
+    /// Start of the cluster's current low period (DPM's expected-low-period forecast).
+    var dpmLowSince: SimTime = .zero
     var failureStreams: [RandomStream]
     var outageStart: [SimTime]
     var outageHost: [Int32]
@@ -49,6 +51,9 @@ public final class ClusterRuntime: EventHandler {
     var bandwidth: BandwidthAllocator
     /// Usable vMotion NIC rate per host, Mbit/s (line rate × efficiency).
     let linkMbps: [Double]
+    /// vMotion streams per host (ConcurrencyLimits.streams): one migration's rate is at most
+    /// streams × 15 Gbit/s, and its CPU reservation at most one core per stream.
+    let vmotionStreams: [Int]
     var vmotionCount: [Int32]
     var sdpsSince: [SimTime]
     var flowSource: [Int32] = []
@@ -84,6 +89,9 @@ public final class ClusterRuntime: EventHandler {
         ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
         bandwidth = BandwidthAllocator(hosts: config.hosts.count)
         linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }
+        vmotionStreams = config.hosts.map {
+            ConcurrencyLimits.streams(nicGbps: $0.vmotionNICGbps, vmknics: $0.vmotionVMknics, followLink: config.vmotionStreamsFollowLink)
+        }
         vmotionCount = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
         let interval = settings.sampleInterval.seconds

@@ -27,6 +27,8 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     public var restartPriority = RestartPriority.medium
     /// Demand model. Default: the ``WorkloadSpec`` defaults.
     public var workload = WorkloadSpec()
+    /// Guest boot time after an HA restart, counted in the outage. Default 0.
+    public var bootTime = DurationValue.zero
 
     /// Creates a profile with default disk, shares, reservation, limit and workload.
     public init(name: String, vcpus: Int, vcpuMHz: Int? = nil, memoryGB: Double) {
@@ -63,6 +65,7 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
         case memoryShares = "memory_shares"
         case restartPriority = "restart_priority"
         case workload
+        case bootTime = "boot_time"
     }
 }
 
@@ -82,5 +85,6 @@ extension VMProfileSpec {
         if let value = m.node("memory_shares").flatMap(MemorySharesSpec.read) { memoryShares = value }
         if let value = m.enumValue("restart_priority", RestartPriority.self) { restartPriority = value }
         if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
+        if let value = m.duration("boot_time") { bootTime = value }
     }
 }

@@ -28,6 +28,8 @@ extension SpecValidator {
                     at: path.key("vmotion_nic_gbps"))
             if profile.memoryGB > 0 { requireRange(profile.memoryGB, SpecBounds.hostMemoryGB, "memory_gb", at: path) }
             if profile.vmotionNICGbps > 0 { requireRange(profile.vmotionNICGbps, SpecBounds.nicGbps, "vmotion_nic_gbps", at: path) }
+            require(profile.vmotionVMknics >= 1 && profile.vmotionVMknics <= 16,
+                    "vmotion_vmknics must be 1…16 (got \(profile.vmotionVMknics))", at: path.key("vmotion_vmknics"))
             require(profile.standbyW >= 0, "standby_w must not be negative", at: path.key("standby_w"))
             if profile.standbyW >= 0 { requireRange(profile.standbyW, SpecBounds.watts, "standby_w", at: path) }
             checkPower(profile.power, at: path.key("power"))

@@ -32,6 +32,8 @@ public struct ClusterConfig: Sendable {
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
     public var failures = FailureConfig()
+    /// Memory-management parameters (page sharing savings).
+    public var memory = MemoryModel()
 
     public init(
         name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],

@@ -33,7 +33,11 @@ extension ClusterRuntime {
         // Host-level sums suffice for the decisions; the full what-if snapshot is built only when
         // a power-off is in prospect (make bench, fleet: two snapshots per pass were ~25 %).
         let loadOn = hostEstimates(samples: dpmSamples(dpm.historyPowerOn))
-        let utilOn = on.map { max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0]) }
+        // A host whose memory state is soft or worse counts as above the band (DESIGN §4.8).
+        let utilOn = on.map {
+            hosts.memoryState[$0] >= .soft ? max(1, loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0])
+                : max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0])
+        }
         if let hottest = utilOn.max(), hottest > high {
             // Booting hosts already bring relief: wake another only if the cluster-wide
             // utilization, counting their capacity, is still above target.
@@ -150,13 +154,8 @@ extension ClusterRuntime {
             guard best >= 0 else { return nil }
             snap.move(v, to: best)
         }
-        if config.ha.enabled && config.ha.admissionControl {
-            let remaining = on.filter { $0 != h }
-            let total = remaining.reduce(0.0) { $0 + hosts.memoryCapacityMB[$1] }
-            let largest = remaining.map { hosts.memoryCapacityMB[$0] }.max() ?? 0
-            let used = remaining.reduce(0.0) { $0 + snap.hostFootprint[$1] }
-            if used > total - largest { return nil }
-        }
+        // HA admission control keeps its failover capacity without the host (DESIGN §4.6, §4.8).
+        if !haCapacityHolds(without: h) { return nil }
         return snap
     }
 }

@@ -26,6 +26,9 @@ struct HostLifecycleState {
     /// Maintenance window index of a host being patched, or -1.
     var window: [Int32]
     var record: [MaintenanceRecord?]
+    /// HA restarts started on each host since `restartWindowStart` (concurrent restart limit).
+    var restartsInWindow: [Int32]
+    var restartWindowStart: [SimTime]
 
     init(hosts: Int) {
         purpose = Array(repeating: .none, count: hosts)
@@ -35,6 +38,8 @@ struct HostLifecycleState {
         maintenanceDuration = Array(repeating: .zero, count: hosts)
         window = Array(repeating: -1, count: hosts)
         record = Array(repeating: nil, count: hosts)
+        restartsInWindow = Array(repeating: 0, count: hosts)
+        restartWindowStart = Array(repeating: SimTime(microseconds: Int64.min / 2), count: hosts)
     }
 }
 

@@ -108,6 +108,14 @@ final class CSVClusterRecorder: ClusterRecorder {
             CSVNumber.format(r.energyKWh * pue, decimals: 6),
             String(r.migrationsActive), String(r.migrationsStarted), String(r.migrationsQueued),
             CSVNumber.format(r.downtimeMS, decimals: 3),
+            CSVNumber.format(r.memoryConfiguredMB, decimals: 1),
+            CSVNumber.format(r.memoryConsumedMB, decimals: 1),
+            CSVNumber.format(r.memoryActiveMB, decimals: 1),
+            CSVNumber.format(r.memoryBalloonedMB, decimals: 1),
+            CSVNumber.format(r.memoryCompressedMB, decimals: 1),
+            CSVNumber.format(r.memorySwappedMB, decimals: 1),
+            CSVNumber.format(r.memoryContentionMB, decimals: 1),
+            String(r.hostsMemorySoftOrWorse),
         ]
         write(cells, to: timeseries)
     }

@@ -36,6 +36,14 @@ public enum OutputColumns {
         .init("migrations_started", "vMotions that started copying during the interval."),
         .init("migrations_queued", "vMotion requests waiting for a concurrency slot at `time_s`."),
         .init("downtime_ms", "Switchover downtime of migrations that completed during the interval, ms."),
+        .init("mem_configured_mb", "Configured memory of the running VMs, MB (above `mem_capacity_mb` when memory is overcommitted)."),
+        .init("mem_consumed_mb", "Consumed (touched) memory of the running VMs, MB: resident plus reclaimed."),
+        .init("mem_active_mb", "Active memory of the running VMs, MB."),
+        .init("mem_ballooned_mb", "Memory reclaimed by the balloon driver (host in soft state, or above a VM's limit), MB."),
+        .init("mem_compressed_mb", "Memory compressed into the VMs' compression caches (original size), MB."),
+        .init("mem_swapped_mb", "Memory swapped to the hosts' swap files, MB."),
+        .init("mem_contention_mb", "Active memory that is not resident (ballooned, compressed or swapped): memory contention, MB."),
+        .init("hosts_memory_soft_or_worse", "Hosts whose memory state is soft, hard or low (free memory below 64 % of minFree)."),
     ]
 
     public static let powerEvents: [OutputColumn] = [
@@ -156,6 +164,10 @@ public enum OutputColumns {
         .init("migrations_failed", "Migrations whose source failed mid-copy."),
         .init("migrations_sdps", "Migrations during which SDPS throttled the guest."),
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
+        .init("mem_overcommit_max", "Highest memory overcommitment over the samples: configured memory of the running VMs / physical memory of the hosts running VMs (the largest of the clusters')."),
+        .init("mem_ballooned_gb_hours", "Ballooned memory integrated over time, GB·h."),
+        .init("mem_swapped_gb_hours", "Swapped memory integrated over time, GB·h."),
+        .init("mem_contention_pct", "Memory contention: time-weighted share of active memory that was not resident, %."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.

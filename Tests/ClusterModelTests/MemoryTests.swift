@@ -195,4 +195,18 @@ import Testing
         _ = rt.finish()
         #expect(rt.violations.isEmpty, "\(rt.violations)")
     }
+
+    @Test func maintenanceWakesAStandbyHostToKeepFailoverCapacity() {
+        // 3 hosts on + 1 in standby; 12 VMs reserving 40 GB each (≈ 483 GB of 768 GB on). With
+        // host 0 in maintenance the 2 left (512 GB) minus one host for failover (256 GB) cannot
+        // hold the reservations, so the standby host is woken for the maintenance.
+        var config = Self.cluster(hosts: 4, vms: 12, memoryGB: 40, active: 0.2, consumed: 0.5) { $0.memoryReservationMB = $0.memoryMB }
+        config.hosts[3].initialState = .standby
+        config.ha.enabled = true
+        config.actions = [ScheduledAction(at: .hours(1), action: .enterMaintenance(host: 0, duration: .hours(1)))]
+        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(3), checkInvariants: true))
+        #expect(summary.failedAdmissions == 0)
+        let woken = rec.powerEvents.filter { $0.host == "h3" && $0.to == .booting }
+        #expect(woken.count == 1 && woken.first?.reason == .maintenance && woken.first?.time == .hours(1))
+    }
 }

@@ -71,19 +71,36 @@ struct MemoryScheduler {
             hostFill = hostStart
         }
         var t = MemoryTotals()
-        for h in 0..<nh { hostConsumed[h] = 0; hostOverhead[h] = 0 }
         let host = vms.host, consumed = vms.consumedMemoryMB, active = vms.activeMemoryMB
-        for v in 0..<host.count {
-            let hi = host[v]
-            guard hi != noIndex else { continue }
-            let h = Int(hi)
-            let c = consumed[v]
-            hostConsumed[h] += anyLimit ? min(c, limitMB[v]) : c
-            hostOverhead[h] += overheadMB[v]
-            t.configuredMB += configuredMB[v]
-            t.consumedMB += c
-            t.activeMB += active[v]
-        }
+        // One pass over raw buffers in VM index order (no uniqueness or bounds check per VM), as
+        // the CPU scheduler's (make bench, fleet 30 d: the checked version made sampling ~20 %
+        // slower than before this scheduler existed).
+        let withLimits = anyLimit
+        hostConsumed.withUnsafeMutableBufferPointer { consumedSum in
+        hostOverhead.withUnsafeMutableBufferPointer { overheadSum in
+        host.withUnsafeBufferPointer { host in
+        consumed.withUnsafeBufferPointer { consumed in
+        active.withUnsafeBufferPointer { active in
+        configuredMB.withUnsafeBufferPointer { configured in
+        overheadMB.withUnsafeBufferPointer { overhead in
+        limitMB.withUnsafeBufferPointer { limit in
+            for h in 0..<nh { consumedSum[h] = 0; overheadSum[h] = 0 }
+            var configuredTotal = 0.0, consumedTotal = 0.0, activeTotal = 0.0
+            for v in 0..<host.count {
+                let hi = host[v]
+                guard hi != noIndex else { continue }
+                let h = Int(hi)
+                let c = consumed[v]
+                consumedSum[h] += withLimits ? min(c, limit[v]) : c
+                overheadSum[h] += overhead[v]
+                configuredTotal += configured[v]
+                consumedTotal += c
+                activeTotal += active[v]
+            }
+            t.configuredMB = configuredTotal
+            t.consumedMB = consumedTotal
+            t.activeMB = activeTotal
+        }}}}}}}}
         var sharing = false, contended = false
         for h in 0..<nh {
             hostSharing[h] = false; hostBalloonNeed[h] = 0; hostSwapTarget[h] = 0

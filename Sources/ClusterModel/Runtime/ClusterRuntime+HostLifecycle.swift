@@ -77,6 +77,9 @@ extension ClusterRuntime {
         lifecycle.reason[h] = .maintenance
         lifecycle.record[h] = MaintenanceRecord(window: window, host: hosts.configs[h].name, evacuationStart: simulation.now,
                                                 evacuationEnd: nil, vmsMoved: 0, patchDone: nil, backOn: nil, status: "incomplete")
+        // With HA admission control on, the cluster keeps its failover capacity: when it would break
+        // without this host, a standby host is woken first (DESIGN §4.6, vmware-facts-2 §3 Restarts 7).
+        if !haCapacityHolds(without: h), let spare = bestStandbyHost() { wake(spare, reason: .maintenance) }
         changeHostState(h, to: .enteringMaintenance, reason: .maintenance)
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }

@@ -155,7 +155,7 @@ public enum OutputColumns {
         .init("ha_outages", "VM outages caused by host failures."),
         .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
         .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
-        .init("failed_admissions", "VMs that fit on no host when they were to be placed."),
+        .init("failed_admissions", "VMs refused at power-on (initial placement, churn arrival): no host could guarantee their CPU and memory reservations + overhead, or HA admission control refused them. Configured memory may be overcommitted and never refuses a VM by itself."),
         .init("dpm_power_offs", "Hosts DPM put into standby."),
         .init("dpm_power_ons", "Hosts DPM woke from standby."),
         .init("standby_host_hours", "Host-hours spent in standby."),

@@ -107,10 +107,11 @@ import Testing
     }
 
     @Test func withoutCapacityVMsStayDownWithAReasonAndNothingIsLost() {
-        // Two hosts, each nearly full (HA admission control off, so both fill): the failed host's
-        // VMs find no room until it is repaired.
+        // Two hosts, each nearly fully reserved (HA admission control off, so both fill): the
+        // failed host's VMs find no unreserved memory until it is repaired.
         let c = cluster(hosts: 2, vms: 28, actions: [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(3)))]) {
             $0.ha.admissionControl = false
+            for v in $0.vms.indices { $0.vms[v].memoryReservationMB = $0.vms[v].memoryMB }
         }
         let rec = CollectingRecorder()
         let rt = ClusterRuntime(config: c, settings: RunSettings(duration: .hours(12), checkInvariants: true), recorder: rec)

@@ -8,9 +8,12 @@ import Testing
 @Suite struct PolicyInteractionTests {
     /// `hosts` hosts of 32 GHz / 256 GB; `vms` VMs of 2 × 2 GHz / 16 GB at a flat 5 % CPU, so
     /// DPM consolidates as far as memory lets it. DRS on (fully automated, threshold 3).
-    func quiet(hosts: Int = 6, vms: Int = 24, configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {
+    /// `reserved`: each VM reserves its 16 GB, so that admission (reservations + overhead, the
+    /// memory model) runs out of room where these tests need it to; unreserved VMs overcommit.
+    func quiet(hosts: Int = 6, vms: Int = 24, reserved: Bool = false, configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {
         var c = TestClusters.cluster(hosts: hosts, vms: (1...vms).map { TestClusters.vm(String(format: "vm-%04d", $0), memoryGB: 16) },
                                      workloads: [WorkloadProfile(cpuMean: 0.05, dirtyRateMbps: 100, wwsFraction: 0.2)])
+        if reserved { for v in c.vms.indices { c.vms[v].memoryReservationMB = c.vms[v].memoryMB } }
         c.drs.enabled = true
         c.dpm.enabled = true
         c.dpm.minHostsOn = 2
@@ -42,7 +45,7 @@ import Testing
     /// hosts. Measured: the longest outage 7 min (2 min restart + 5 min boot); without the
     /// request (only DPM's utilization-driven power-on) 10 min and no host woken at the failure.
     @Test func haRestartsWakeStandbyHosts() throws {
-        let c = quiet { c in
+        let c = quiet(reserved: true) { c in
             c.ha.enabled = true
             c.ha.admissionControl = false
             c.actions = [ScheduledAction(at: .hours(4), action: .failHost(host: 0, repairAfter: .hours(10)))]
@@ -64,9 +67,10 @@ import Testing
     /// Measured: 0 failed admissions (30 arrivals of 16 GB on 2 hosts left with 380 GB), every
     /// arrival running within boot time (5 min) of its arrival.
     @Test func arrivalsWakeStandbyHostsInsteadOfFailing() {
-        var c = quiet(hosts: 4, vms: 8)
+        var c = quiet(hosts: 4, vms: 8, reserved: true)
         for i in 1...30 {
             var vm = TestClusters.vm(String(format: "late-%04d", i), memoryGB: 16)
+            vm.memoryReservationMB = vm.memoryMB
             vm.arrival = .hours(3) + .minutes(2 * Int64(i))
             c.vms.append(vm)
         }
@@ -85,7 +89,7 @@ import Testing
     /// A host entering maintenance whose VMs find no room: DPM wakes the standby host, the
     /// evacuation waits for its boot and completes.
     @Test func maintenanceWakesAStandbyHostForRoom() {
-        let c = quiet(hosts: 3, vms: 26) { c in
+        let c = quiet(hosts: 3, vms: 26, reserved: true) { c in
             c.dpm.minHostsOn = 1
             c.hosts[2].initialState = .standby
             c.actions = [ScheduledAction(at: .hours(1), action: .enterMaintenance(host: 0, duration: .hours(1)))]
@@ -164,7 +168,7 @@ import Testing
     /// fourth host in standby, DPM wakes it and the maintenance completes.
     @Test func maintenanceKeepsHAFailoverCapacity() {
         func config(hosts: Int) -> ClusterConfig {
-            quiet(hosts: hosts, vms: 24) { c in
+            quiet(hosts: hosts, vms: 24, reserved: true) { c in
                 c.ha.enabled = true
                 c.dpm.minHostsOn = 3
                 if hosts == 4 { c.hosts[3].initialState = .standby }

@@ -34,6 +34,8 @@ public struct ClusterConfig: Sendable {
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
     public var failures = FailureConfig()
+    /// Memory-management parameters (page sharing savings).
+    public var memory = MemoryModel()
 
     /// Whether vMotion sizes its streams from the link (vSphere 7.0 U2 and later, vmware-facts-2 §7.3).
     public var vmotionStreamsFollowLink: Bool {

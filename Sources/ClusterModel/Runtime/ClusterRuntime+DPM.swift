@@ -42,7 +42,11 @@ extension ClusterRuntime {
         // a power-off is in prospect (make bench, fleet: two snapshots per pass were ~25 %).
         let loadOn = hostEstimates(samples: dpmSamples(dpm.historyPowerOn))
         updateLowPeriod(cpu: loadOn.cpu, memory: loadOn.memory, on: on)
-        let utilOn = on.map { max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0]) }
+        // A host whose memory state is soft or worse counts as above the band (DESIGN §4.8).
+        let utilOn = on.map {
+            hosts.memoryState[$0] >= .soft ? max(1, loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0])
+                : max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0])
+        }
         if let hottest = utilOn.max(), hottest > high {
             // Booting hosts already bring relief: wake another only if the cluster-wide
             // utilization, counting their capacity, is still above target.

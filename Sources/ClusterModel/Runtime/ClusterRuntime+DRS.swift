@@ -32,6 +32,11 @@ extension ClusterRuntime {
         var hostCPU = Array(repeating: 0.0, count: nh), hostMemory = hostCPU, hostFootprint = hostCPU
         Self.entitlements(planned, estimate.cpuMHz, estimate.memoryMB, vmReservation, vms.limitMHz, vms.footprintMB,
                           cpu: &cpu, memory: &mem, hostCPU: &hostCPU, hostMemory: &hostMemory, hostFootprint: &hostFootprint)
+        // A host whose memory state is soft or worse is overloaded for DRS (DESIGN §4.8): its
+        // memory load counts as at least 100 %, so DRS moves VMs off it and none onto it.
+        for h in 0..<nh where hosts.memoryState[h] >= .soft && hosts.state[h] == .on {
+            hostMemory[h] = max(hostMemory[h], hosts.memoryCapacityMB[h])
+        }
         return BalanceSnapshot(
             plannedHost: planned, cpuEntitlement: cpu, memoryEntitlement: mem, footprintMB: vms.footprintMB,
             hostCPU: hostCPU, hostMemory: hostMemory, hostFootprint: hostFootprint,

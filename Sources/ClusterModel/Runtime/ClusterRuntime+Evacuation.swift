@@ -46,7 +46,7 @@ extension ClusterRuntime {
         for strictness in [RuleStrictness.all, .hard] {
             var best = -1, bestLoad = Double.infinity
             for d in 0..<hosts.count where d != h && snap.participates[d] {
-                guard view.compatible(v, d), snap.fits(v, on: d), hosts.freeMemoryMB(d) >= vms.footprintMB[v],
+                guard view.compatible(v, d), snap.fits(v, on: d), admitsReservations(v, on: d),
                       rules.allows(v, on: d, strictness: strictness, hostOf: { snap.plannedHost[$0] }) else { continue }
                 let l = snap.loadOf(d, cpu: snap.hostCPU[d] + snap.cpuEntitlement[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v])
                 if l < bestLoad { best = d; bestLoad = l }

@@ -27,6 +27,8 @@ extension ClusterRuntime {
                 summary.haOutages += 1
             }
             hosts.memoryReservedMB[h] = 0
+            hosts.cpuReservedMHz[h] = 0
+            hosts.expectedMemoryMB[h] = 0
             hosts.vmCount[h] = 0
             hosts.cpuDemandMHz[h] = 0
             hosts.cpuServedMHz[h] = 0

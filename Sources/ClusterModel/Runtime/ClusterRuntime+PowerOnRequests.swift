@@ -63,21 +63,4 @@ extension ClusterRuntime {
             if let p = placeVM(v) { reallocateCPU(p, p) }
         }
     }
-
-    /// HA failover capacity, the single check DPM, maintenance and admissions ask (DESIGN §4.8):
-    /// true when HA or its admission control is off, or when the hosts running VMs, without
-    /// `excluded`, still hold the memory of every running VM plus `extraMB` after losing the
-    /// largest of them (N+1 on memory). The memory model's admission-control policies
-    /// (percentage, slots, failover hosts) answer here once merged.
-    func haFailoverCapacityHolds(withoutHosts excluded: [Int] = [], extraMB: Double = 0) -> Bool {
-        guard config.ha.enabled && config.ha.admissionControl else { return true }
-        var total = 0.0, largest = 0.0, used = extraMB
-        for h in 0..<hosts.count where hosts.state[h].runsVMs {
-            used += hosts.memoryReservedMB[h]
-            guard !excluded.contains(h) else { continue }
-            total += hosts.memoryCapacityMB[h]
-            largest = max(largest, hosts.memoryCapacityMB[h])
-        }
-        return used <= total - largest
-    }
 }

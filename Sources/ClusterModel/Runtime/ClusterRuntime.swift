@@ -62,6 +62,11 @@ public final class ClusterRuntime: EventHandler {
     var flowRates: [Double] = []
     var sampler: WorkloadSampler
     var cpuScheduler: CPUScheduler
+    var memoryScheduler: MemoryScheduler
+    /// Dedicated HA failover hosts (admission control policy `failover_hosts`).
+    let failoverHost: [Bool]
+    /// VMs waiting for an HA restart (down with `ha_no_capacity`), retried at every sample.
+    var haWaiting = 0
     var target: Int32 = 0
     var lastSampleTime: SimTime = .zero
     /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
@@ -85,6 +90,13 @@ public final class ClusterRuntime: EventHandler {
         energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
         sampler = WorkloadSampler(config: config, settings: settings)
         cpuScheduler = CPUScheduler(config)
+        memoryScheduler = MemoryScheduler(config)
+        failoverHost = (0..<config.hosts.count).map { config.ha.failoverHosts.contains(Int32($0)) }
+        for v in 0..<config.vms.count {
+            let p = config.workloads[Int(config.vms[v].workload)]
+            let memory = config.vms[v].memoryMB
+            vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
+        }
         vmReservation = config.vms.map(\.reservationMHz)
         ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
         bandwidth = BandwidthAllocator(hosts: config.hosts.count)

@@ -31,6 +31,9 @@ struct HostLifecycleState {
     /// VMs a booting host was woken for (HA restarts, admissions, evacuations, must rules), so
     /// that one boot answers several requests and no second host is woken for the same VM.
     var promised: [[Int32]]
+    /// HA restarts started on each host since `restartWindowStart` (concurrent restart limit).
+    var restartsInWindow: [Int32]
+    var restartWindowStart: [SimTime]
 
     init(hosts: Int) {
         purpose = Array(repeating: .none, count: hosts)
@@ -42,6 +45,8 @@ struct HostLifecycleState {
         record = Array(repeating: nil, count: hosts)
         onSince = Array(repeating: .zero, count: hosts)
         promised = Array(repeating: [], count: hosts)
+        restartsInWindow = Array(repeating: 0, count: hosts)
+        restartWindowStart = Array(repeating: SimTime(microseconds: Int64.min / 2), count: hosts)
     }
 }
 

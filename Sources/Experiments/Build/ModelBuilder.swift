@@ -348,6 +348,7 @@ extension VMConfig {
         vm.memoryLimitMB = profile.memoryLimitMB ?? .infinity
         vm.memorySharesPerMB = Double(profile.memoryShares.perMB)
         vm.restartPriority = profile.restartPriority.rank
+        vm.overheadMB = VMMemoryOverhead.overheadMB(memoryMB: memoryMB, vcpus: vcpus)
         return vm
     }
 }

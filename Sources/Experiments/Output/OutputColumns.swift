@@ -39,6 +39,14 @@ public enum OutputColumns {
         .init("vms_vcpu_saturated", "Running VMs whose demand exceeded their vCPUs: the excess is in `cpu_demand_mhz` and `cpu_unmet_mhz`."),
         .init("energy_cost", "Cumulative cost of the facility energy (`facility_energy_kwh × price_per_kwh`); empty without `price_per_kwh`."),
         .init("co2_kg", "Cumulative CO₂ of the facility energy, kg (`co2_g_per_kwh` or the hourly `co2_trace`); empty without either."),
+        .init("mem_configured_mb", "Configured memory of the running VMs, MB (above `mem_capacity_mb` when memory is overcommitted)."),
+        .init("mem_consumed_mb", "Consumed (touched) memory of the running VMs, MB: resident plus reclaimed."),
+        .init("mem_active_mb", "Active memory of the running VMs, MB."),
+        .init("mem_ballooned_mb", "Memory reclaimed by the balloon driver (host in soft state, or above a VM's limit), MB."),
+        .init("mem_compressed_mb", "Memory compressed into the VMs' compression caches (original size), MB."),
+        .init("mem_swapped_mb", "Memory swapped to the hosts' swap files, MB."),
+        .init("mem_contention_mb", "Active memory that is not resident (ballooned, compressed or swapped): memory contention, MB."),
+        .init("hosts_memory_soft_or_worse", "Hosts whose memory state is soft, hard or low (free memory below 64 % of minFree)."),
     ]
 
     public static let powerEvents: [OutputColumn] = [
@@ -150,7 +158,7 @@ public enum OutputColumns {
         .init("ha_outages", "VM outages caused by host failures."),
         .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
         .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
-        .init("failed_admissions", "VMs that fit on no host when they were to be placed."),
+        .init("failed_admissions", "VMs refused at power-on (initial placement, churn arrival): no host could guarantee their CPU and memory reservations + overhead, or HA admission control refused them. Configured memory may be overcommitted and never refuses a VM by itself."),
         .init("dpm_power_offs", "Hosts DPM put into standby."),
         .init("dpm_power_ons", "Hosts DPM woke from standby."),
         .init("standby_host_hours", "Host-hours spent in standby."),
@@ -162,6 +170,10 @@ public enum OutputColumns {
         .init("energy_cost", "Cost of the facility energy, `facility_energy_kwh × price_per_kwh`; empty without `price_per_kwh`."),
         .init("co2_kg", "CO₂ of the facility energy, kg: `facility_energy_kwh × co2_g_per_kwh / 1000` (or summed hour by hour over `co2_trace`); empty without either."),
         .init("sdps_unmet_pct", "CPU withheld from migrating VMs by SDPS throttling, as a percentage of CPU demand over the run (not in timeseries.csv)."),
+        .init("mem_overcommit_max", "Highest memory overcommitment over the samples: configured memory of the running VMs / physical memory of the hosts running VMs (the largest of the clusters')."),
+        .init("mem_ballooned_gb_hours", "Ballooned memory integrated over time, GB·h."),
+        .init("mem_swapped_gb_hours", "Swapped memory integrated over time, GB·h."),
+        .init("mem_contention_pct", "Memory contention: time-weighted share of active memory that was not resident, %."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.

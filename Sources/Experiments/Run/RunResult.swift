@@ -55,6 +55,10 @@ public struct RunSummary: Sendable {
     /// CPU withheld by SDPS throttling, % of demand (kept out of ``cpuUnmetPct``, which is the
     /// timeseries' contention only, so the two files agree).
     public var sdpsUnmetPct = 0.0
+    public var memOvercommitMax = 0.0
+    public var memBalloonedGBHours = 0.0
+    public var memSwappedGBHours = 0.0
+    public var memContentionPct = 0.0
 
     public init() {}
 
@@ -78,6 +82,8 @@ public struct RunSummary: Sendable {
             String(migrationsFailed), String(sdpsEngaged), String(migrationsUnfinished),
             energyCost.map { CSVNumber.format($0, decimals: 6) } ?? "", co2Kg.map { CSVNumber.format($0, decimals: 6) } ?? "",
             CSVNumber.format(sdpsUnmetPct, decimals: 6),
+            CSVNumber.format(memOvercommitMax, decimals: 6), CSVNumber.format(memBalloonedGBHours, decimals: 6),
+            CSVNumber.format(memSwappedGBHours, decimals: 6), CSVNumber.format(memContentionPct, decimals: 6),
         ]
     }
 
@@ -94,6 +100,7 @@ public struct RunSummary: Sendable {
         var chlsdSum = 0.0, chlsdCount = 0
         var quantiles = parts.first?.chlsdQuantiles
         var demand = 0.0, unmet = 0.0, sdpsUnmet = 0.0
+        var activeMemory = 0.0, contention = 0.0
         // Every completed migration's downtime (exact quantiles): reserved once at its final size.
         // make bench, scale-fleet-100x64-60d: growing it by appends (capacity doubling) was a
         // transient of up to 3× its 8 MB at the end of the run, the largest part of the peak-RSS
@@ -131,6 +138,11 @@ public struct RunSummary: Sendable {
             s.migrationsFailed += m.count(.failed)
             s.sdpsEngaged += m.sdpsEngaged
             s.migrationsUnfinished += m.count(.unfinished)
+            s.memOvercommitMax = max(s.memOvercommitMax, p.memoryOvercommitMax)
+            s.memBalloonedGBHours += p.memoryBalloonedMBSeconds / 1_024 / 3_600
+            s.memSwappedGBHours += p.memorySwappedMBSeconds / 1_024 / 3_600
+            activeMemory += p.memoryActiveMBSeconds
+            contention += p.memoryContentionMBSeconds
         }
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
         s.energyCost = plan.tariff.cost(facilityKWh: s.facilityEnergyKWh)
@@ -139,6 +151,7 @@ public struct RunSummary: Sendable {
         s.chlsdP95 = (quantiles?.count ?? 0) > 0 ? quantiles?.quantile(0.95) ?? 0 : 0
         s.cpuUnmetPct = demand > 0 ? 100 * unmet / demand : 0
         s.sdpsUnmetPct = demand > 0 ? 100 * sdpsUnmet / demand : 0
+        s.memContentionPct = activeMemory > 0 ? 100 * contention / activeMemory : 0
         downtimes.sort()
         if !downtimes.isEmpty {
             s.downtimeTotalS = downtimes.reduce(0, +) / 1_000

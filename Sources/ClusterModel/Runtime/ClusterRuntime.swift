@@ -89,7 +89,8 @@ public final class ClusterRuntime: EventHandler {
         let interval = settings.sampleInterval.seconds
         func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
         history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
-                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)])
+                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)]
+                                                                 + Self.scoreWindows(config, settings))
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
         hostClass = HostClasses.classes(of: config.hosts)
         compatibility = HostCompatibility(config)
@@ -115,6 +116,7 @@ public final class ClusterRuntime: EventHandler {
         energy.refreshTotal()
         simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
         scheduleActions()
+        if config.drs.enabled { summary.drsAlgorithm = config.balancingAlgorithm }
         scheduleDRS(at: .zero)
         scheduleDPM(at: .zero)
         scheduleWindows()

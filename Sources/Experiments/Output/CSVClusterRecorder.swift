@@ -65,7 +65,8 @@ final class CSVClusterRecorder: ClusterRecorder {
         ] + p.recommended.map(String.init) + [
             String(p.applied), String(p.skippedPriority), String(p.skippedCostBenefit),
             String(p.skippedAutomation), String(p.skippedRejected), String(p.candidatesEvaluated),
-        ], to: drsPasses)
+            p.algorithm.rawValue,
+        ] + (p.scoreBuckets?.map(String.init) ?? ["", "", "", "", ""]) + [optional(p.clusterScore)], to: drsPasses)
     }
 
     func record(migration m: MigrationRecord) {
@@ -115,6 +116,7 @@ final class CSVClusterRecorder: ClusterRecorder {
             String(r.vmsVCPUSaturated),
             optional(tariff.cost(facilityKWh: r.energyKWh * pue)),
             optional(emissions.advance(toSeconds: r.time.seconds, facilityKWh: r.energyKWh * pue)),
+            optional(r.drsScore),
         ]
         write(cells, to: timeseries)
     }

@@ -39,6 +39,7 @@ public enum OutputColumns {
         .init("vms_vcpu_saturated", "Running VMs whose demand exceeded their vCPUs: the excess is in `cpu_demand_mhz` and `cpu_unmet_mhz`."),
         .init("energy_cost", "Cumulative cost of the facility energy (`facility_energy_kwh × price_per_kwh`); empty without `price_per_kwh`."),
         .init("co2_kg", "Cumulative CO₂ of the facility energy, kg (`co2_g_per_kwh` or the hourly `co2_trace`); empty without either."),
+        .init("drs_score", "Cluster DRS score (0–100, VM-weighted mean of the VM DRS scores) averaged over the score DRS passes of the interval; empty for classic DRS or DRS off."),
     ]
 
     public static let powerEvents: [OutputColumn] = [
@@ -96,6 +97,13 @@ public enum OutputColumns {
         .init("skipped_automation", "Recommendations only logged (automation `manual` or `partially_automated`)."),
         .init("skipped_rejected", "Recommendations the vMotion engine rejected."),
         .init("candidates_evaluated", "(VM, destination) pairs evaluated: the pass's work, deterministic (wall time is in manifest.json)."),
+        .init("algorithm", "`classic` (vSphere ≤ 6.7: CHLSD, every `drs.period`) or `score` (vSphere 7+: VM DRS score, every minute)."),
+        .init("vms_score_0_20", "Running VMs with a VM DRS score in [0, 20) before the pass's moves (score passes; empty for classic)."),
+        .init("vms_score_20_40", "Running VMs with a score in [20, 40)."),
+        .init("vms_score_40_60", "Running VMs with a score in [40, 60)."),
+        .init("vms_score_60_80", "Running VMs with a score in [60, 80)."),
+        .init("vms_score_80_100", "Running VMs with a score in [80, 100]."),
+        .init("drs_score", "Cluster DRS score (VM-weighted mean VM DRS score, 0–100) before the pass's moves; empty for classic."),
     ]
 
     public static let maintenance: [OutputColumn] = [
@@ -161,6 +169,7 @@ public enum OutputColumns {
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
         .init("energy_cost", "Cost of the facility energy, `facility_energy_kwh × price_per_kwh`; empty without `price_per_kwh`."),
         .init("co2_kg", "CO₂ of the facility energy, kg: `facility_energy_kwh × co2_g_per_kwh / 1000` (or summed hour by hour over `co2_trace`); empty without either."),
+        .init("drs_score_mean", "Mean cluster DRS score over every score DRS pass of every cluster (0–100); empty when no cluster runs score DRS."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.

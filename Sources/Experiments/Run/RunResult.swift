@@ -51,6 +51,10 @@ public struct RunSummary: Sendable {
     public var energyCost: Double?
     /// CO₂ of the facility energy, kg; nil without a CO₂ intensity.
     public var co2Kg: Double?
+    /// Mean cluster DRS score over the score passes of all clusters; nil when none runs score DRS.
+    public var drsScoreMean: Double?
+    /// DRS algorithms the clusters ran, with cluster counts (`classic ×2, score ×1`); console only.
+    public var drsAlgorithms = ""
 
     public init() {}
 
@@ -73,6 +77,7 @@ public struct RunSummary: Sendable {
             String(maintenanceHostsPatched), CSVNumber.format(maintenanceWindowS, decimals: 6),
             String(migrationsFailed), String(sdpsEngaged), String(migrationsUnfinished),
             energyCost.map { CSVNumber.format($0, decimals: 6) } ?? "", co2Kg.map { CSVNumber.format($0, decimals: 6) } ?? "",
+            drsScoreMean.map { CSVNumber.format($0, decimals: 6) } ?? "",
         ]
     }
 
@@ -127,6 +132,12 @@ public struct RunSummary: Sendable {
             s.sdpsEngaged += m.sdpsEngaged
             s.migrationsUnfinished += m.count(.unfinished)
         }
+        let scorePasses = parts.reduce(0) { $0 + $1.drsScorePasses }
+        if scorePasses > 0 { s.drsScoreMean = parts.reduce(0.0) { $0 + $1.drsScoreSum } / Double(scorePasses) }
+        s.drsAlgorithms = BalancingAlgorithm.allCases.compactMap { a in
+            let n = parts.filter { $0.drsAlgorithm == a }.count
+            return n == 0 ? nil : (parts.count == 1 ? a.rawValue : "\(a.rawValue) ×\(n)")
+        }.joined(separator: ", ")
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
         s.energyCost = plan.tariff.cost(facilityKWh: s.facilityEnergyKWh)
         if plan.tariff.hasCO2 { s.co2Kg = co2Kg.reduce(0) { $0 + ($1 ?? 0) } }

@@ -13,6 +13,17 @@ public struct DRSSpec: Codable, Hashable, Sendable {
         case fullyAutomated = "fully_automated"
     }
 
+    /// The DRS algorithm (docs/model.md): `auto` runs score DRS on clusters at `vsphere_version`
+    /// 7.0 or later and classic DRS before.
+    public enum Algorithm: String, SpecEnum {
+        /// By version: `score` from vSphere 7.0 on, `classic` before.
+        case auto
+        /// Classic DRS (vSphere 4.1–6.7): host load standard deviation, every `period`.
+        case classic
+        /// vSphere 7+ DRS: the VM DRS score, every minute.
+        case score
+    }
+
     /// Whether DRS runs in the cluster. Default true.
     public var enabled = true
     /// Automation level. Default `fully_automated`.
@@ -27,6 +38,11 @@ public struct DRSSpec: Codable, Hashable, Sendable {
     /// The window over which VM demand is averaged for DRS (never the instantaneous sample).
     /// Default 15 min: three samples at the default 5 min `sample_interval`.
     public var demandWindow = DurationValue.minutes(15)
+    /// The algorithm. Default `auto` (by `vsphere_version`).
+    public var algorithm = Algorithm.auto
+    /// Scalable shares (vSphere 7, [FD-SS]): resource-pool shares scale with the VMs they hold.
+    /// drsim has no resource pools, so VMs keep their own shares either way. Default false.
+    public var scalableShares = false
 
     /// vSphere's defaults.
     public init() {}
@@ -34,6 +50,8 @@ public struct DRSSpec: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case enabled, automation, threshold, period, pairwise
         case demandWindow = "demand_window"
+        case algorithm
+        case scalableShares = "scalable_shares"
     }
 }
 
@@ -47,5 +65,7 @@ extension DRSSpec {
         if let value = m.duration("period") { period = value }
         if let value = m.bool("pairwise") { pairwise = value }
         if let value = m.duration("demand_window") { demandWindow = value }
+        if let value = m.enumValue("algorithm", Algorithm.self) { algorithm = value }
+        if let value = m.bool("scalable_shares") { scalableShares = value }
     }
 }

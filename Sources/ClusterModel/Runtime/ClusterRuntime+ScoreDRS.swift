@@ -1,0 +1,129 @@
+import SimKernel
+
+/// Score DRS (vSphere 7+) in the runtime: builds the ``BalancingView`` of a pass, runs the
+/// ``ScoreBalancer``, applies its moves by automation level through `requestMigration`, records
+/// the pass (`drs_passes.csv` algorithm `score`, score buckets) and the cluster DRS score, and
+/// schedules the next pass a minute later.
+extension ClusterRuntime {
+    /// Score DRS runs every minute ([Hagoort-2020]), whatever `drs.period` (classic's) says.
+    static let scorePassPeriod: SimTime = .minutes(1)
+
+    /// The look-back windows (in samples) a score cluster reads, for ``DemandHistory``'s running sums.
+    static func scoreWindows(_ config: ClusterConfig, _ settings: RunSettings) -> [Int] {
+        guard config.drs.enabled, config.balancingAlgorithm == .score else { return [] }
+        return [ScoreLookback.largeVMMemoryMB, ScoreLookback.largeVMMemoryMB + 1].map {
+            ScoreLookback.samples(threshold: config.drs.threshold, memoryMB: $0, interval: settings.sampleInterval)
+        }
+    }
+
+    /// Memory contention per VM (active memory that is not resident), MiB: the one place the
+    /// score reads it. Without a memory reclamation model, a host's active memory beyond its
+    /// physical memory shared in proportion to active memory ([MemoryContention]); 0 while
+    /// admission keeps configured memory within host memory.
+    func memoryContentionMB() -> [Double] {
+        var hostActive = Array(repeating: 0.0, count: hosts.count)
+        for v in 0..<vms.count where vms.host[v] >= 0 { hostActive[Int(vms.host[v])] += vms.activeMemoryMB[v] }
+        var out = Array(repeating: 0.0, count: vms.count)
+        for v in 0..<vms.count where vms.host[v] >= 0 {
+            let h = Int(vms.host[v])
+            out[v] = MemoryContention.contentionMB(activeMB: vms.activeMemoryMB[v], hostActiveMB: hostActive[h],
+                                                   capacityMB: hosts.memoryCapacityMB[h])
+        }
+        return out
+    }
+
+    /// The view of a score pass: in-flight moves at their destination, each VM's CPU demand
+    /// averaged over its look-back window (by threshold and memory size) from the latest samples.
+    func makeBalancingView(excluding planned: [Int]) -> BalancingView {
+        let t = config.drs.threshold
+        let windows = Self.scoreWindows(config, settings)
+        let small = windowEstimates(samples: windows.first ?? 1, conservative: false)
+        let large = windowEstimates(samples: windows.last ?? 1, conservative: false)
+        var plannedHost = vms.host
+        for ids in [migrations.active, migrations.queue] {
+            for id in ids {
+                let m = migrations.slots[Int(id)]
+                plannedHost[Int(m.vm)] = m.destination
+            }
+        }
+        let latest = windowEstimates(samples: 1, conservative: false).cpuMHz
+        var cpu = Array(repeating: 0.0, count: vms.count), memory = cpu, lookback = cpu, current = cpu
+        for v in 0..<vms.count {
+            let big = vms.configs[v].memoryMB > ScoreLookback.largeVMMemoryMB
+            lookback[v] = ScoreLookback.window(threshold: t, memoryMB: vms.configs[v].memoryMB).seconds
+            if vms.host[v] >= 0 { current[v] = min(max(latest[v], vmReservation[v]), vms.limitMHz[v]) }
+            guard plannedHost[v] >= 0 else { continue }
+            cpu[v] = min(max(big ? large.cpuMHz[v] : small.cpuMHz[v], vmReservation[v]), vms.limitMHz[v])
+            memory[v] = big ? large.memoryMB[v] : small.memoryMB[v]
+        }
+        let snapshot = BalanceSnapshot(plannedHost: plannedHost, cpuEntitlement: cpu, memoryEntitlement: memory,
+                                       footprintMB: vms.footprintMB, cpuCapacity: hosts.cpuCapacityMHz,
+                                       memoryCapacity: hosts.memoryCapacityMB, participates: hosts.state.map { $0 == .on })
+        var migrating = vms.migrating
+        for v in planned { migrating[v] = true }
+        let cost = MigrationCostInputs(memoryMB: vms.configs.map(\.memoryMB), dirtyRateMbps: vms.dirtyRateMbps, linkMbps: linkMbps,
+                                       networkStreams: ledger.networkCost, switchoverGoalSeconds: config.vmotion.switchoverGoal.seconds,
+                                       resumeSeconds: config.vmotion.resumeTime.seconds)
+        return BalancingView(snapshot: snapshot, compatibility: compatibilityView(), rules: rules, migrating: migrating,
+                             threshold: t, moveCapPerHost: scoreMoveCapPerHost(),
+                             hostCores: (0..<hosts.count).map { hosts.cpuCapacityMHz[$0] / hosts.coreMHz[$0] },
+                             coreMHz: hosts.coreMHz, activeMemoryMB: vms.activeMemoryMB,
+                             memoryContentionMB: memoryContentionMB(), lookbackSeconds: lookback, migrationCost: cost,
+                             currentHost: vms.host, currentCPUMHz: current)
+    }
+
+    /// MaxMovesPerHost for one-minute passes: min(8, ⌊60 s / mean vMotion time⌋ × slots), at least 1
+    /// (classic's adaptive rule [FD-2010-MaxMoves] at the score pass period).
+    func scoreMoveCapPerHost() -> Int {
+        let slots = ConcurrencyLimits.networkMax(nicGbps: hosts.configs.map(\.vmotionNICGbps).min() ?? 10)
+        let meanTime = migrationStats.meanDurationSeconds ?? estimatedVMotionSeconds
+        let perSlot = Int((Self.scorePassPeriod.seconds / max(meanTime, 1e-3)).rounded(.down))
+        return max(1, min(8, perSlot * slots))
+    }
+
+    /// One score DRS pass: rule fixes (priority 1, as classic), then the score balancer's moves.
+    func scoreDRSPass() {
+        let clock = ContinuousClock.now
+        let now = simulation.now
+        var rec = DRSPassRecord()
+        rec.time = now
+        rec.algorithm = .score
+        var ruleSnapshot = makeBalancingView(excluding: []).snapshot
+        var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
+        planRuleFixes(&ruleSnapshot, &fixes, &rec)
+        var view = makeBalancingView(excluding: fixes.map(\.vm))
+        view.snapshot = ruleSnapshot
+        rec.hostsOn = view.snapshot.hostCount
+        rec.chlsdBefore = view.snapshot.chlsd
+        rec.pairwiseGap = view.snapshot.pairwiseGap
+        let policy: any BalancingPolicy = ScoreBalancer()
+        let result = policy.plan(view)
+        var after = view.snapshot
+        for m in result.moves { after.move(m.vm, to: m.destination) }
+        rec.chlsdAfter = after.chlsd
+        rec.trigger = result.trigger
+        rec.candidatesEvaluated += result.candidatesEvaluated
+        rec.skippedCostBenefit = result.skippedCostBenefit
+        var buckets = [0, 0, 0, 0, 0]
+        for s in result.scores { if let s { buckets[VMScoreModel.bucket(s)] += 1 } }
+        rec.scoreBuckets = buckets
+        rec.clusterScore = result.clusterScore
+        let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
+        for (i, m) in moves.enumerated() {
+            rec.recommended[m.priority - 1] += 1
+            guard config.drs.automation == .fullyAutomated else { rec.skippedAutomation += 1; continue }
+            let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
+            if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
+        }
+        if let score = result.clusterScore {
+            summary.drsScoreSum += score
+            summary.drsScorePasses += 1
+            pendingRow?.drsScoreSum += score
+            pendingRow?.drsScorePasses += 1
+        }
+        recorder.record(drsPass: rec)
+        summary.drsPasses += 1
+        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
+        scheduleDRS(at: now + Self.scorePassPeriod)
+    }
+}

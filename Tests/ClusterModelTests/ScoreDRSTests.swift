@@ -1,0 +1,80 @@
+import Foundation
+import SimKernel
+import Testing
+@testable import ClusterModel
+
+/// Score DRS (vSphere 7+): the algorithm chosen by version, the score model's closed forms,
+/// one-minute passes, bucket sums and moves off contended hosts.
+@Suite struct ScoreDRSTests {
+    @Test func algorithmFollowsVersionUnlessOverridden() {
+        var drs = DRSConfig()
+        #expect(drs.balancingAlgorithm(version: (6, 7)) == .classic)
+        #expect(drs.balancingAlgorithm(version: (7, 0)) == .score)
+        #expect(drs.balancingAlgorithm(version: (8, 0)) == .score)
+        drs.algorithm = .classic
+        #expect(drs.balancingAlgorithm(version: (8, 0)) == .classic)
+        drs.algorithm = .score
+        #expect(drs.balancingAlgorithm(version: (6, 5)) == .score)
+    }
+
+    @Test func readyFractionMatchesQueueingClosedForms() {
+        // M/M/1: C(1, a) = a, W = a/(1 − a), ready = W/(1 + W) = a.
+        for a in [0.1, 0.5, 0.9] { #expect(abs(VMScoreModel.readyFraction(cores: 1, load: a) - a) < 1e-12) }
+        // M/M/2 at a = 1: B = 1/5, C = 1/3, W = 1/3, ready = 1/4.
+        #expect(abs(VMScoreModel.readyFraction(cores: 2, load: 1) - 0.25) < 1e-12)
+        // More cores at the same utilization wait less; more load waits more.
+        #expect(VMScoreModel.readyFraction(cores: 32, load: 24) < VMScoreModel.readyFraction(cores: 8, load: 6))
+        #expect(VMScoreModel.readyFraction(cores: 16, load: 14) > VMScoreModel.readyFraction(cores: 16, load: 12))
+        // Saturation: the ready estimate stops at 98 % of the cores; the unmet fraction takes over
+        // once larger (demand 4× capacity: 3/4 unmet).
+        let capped = VMScoreModel.readyFraction(cores: 16, load: 0.98 * 16)
+        #expect(VMScoreModel.cpuContention(demandMHz: 64_000, cores: 16, coreMHz: 2_000) == max(0.5, capped))
+        #expect(abs(VMScoreModel.cpuContention(demandMHz: 128_000, cores: 16, coreMHz: 2_000) - max(0.75, capped)) < 1e-12)
+        #expect(VMScoreModel.cpuContention(demandMHz: 0, cores: 16, coreMHz: 2_000) == 0)
+    }
+
+    @Test func scoresBucketsLookbackAndMemoryContention() {
+        #expect(VMScoreModel.score(cpuContention: 0.1, memoryContention: 0.5) == 45)
+        #expect([0.0, 19.99, 20, 59.9, 80, 100].map(VMScoreModel.bucket) == [0, 0, 1, 2, 4, 4])
+        #expect(VMScoreModel.priority(gain: 25) == 2 && VMScoreModel.priority(gain: 10) == 3)
+        #expect(VMScoreModel.priority(gain: 4.9) == 5 && VMScoreModel.priority(gain: 1) == nil)
+        // 15/15/15/10/5 min up to 4 GB, 40/40/40/20/10 above, in 5-minute samples (rounded up).
+        let five = SimTime.minutes(5)
+        #expect((1...5).map { ScoreLookback.samples(threshold: $0, memoryMB: 4_096, interval: five) } == [3, 3, 3, 2, 1])
+        #expect((1...5).map { ScoreLookback.samples(threshold: $0, memoryMB: 8_192, interval: five) } == [8, 8, 8, 4, 2])
+        #expect(ScoreLookback.samples(threshold: 5, memoryMB: 1_024, interval: .minutes(1)) == 5)
+        // 3,000 MB active on a 2,000 MB host: 1,000 MB not resident, a third of it the 1,000 MB VM's.
+        #expect(abs(MemoryContention.contentionMB(activeMB: 1_000, hostActiveMB: 3_000, capacityMB: 2_000) - 1_000.0 / 3) < 1e-9)
+        #expect(MemoryContention.contentionMB(activeMB: 1_000, hostActiveMB: 1_500, capacityMB: 2_000) == 0)
+    }
+
+    /// 60 VMs start on 2 of 8 hosts (saturated: demand 72 GHz on 64 GHz): score DRS passes every
+    /// minute, every running VM is in one bucket, and the moves lift the cluster score.
+    @Test func passesEveryMinuteAndSpreadAContendedStart() throws {
+        let lab = DRSLab(threshold: 3, duration: .hours(2)) { $0.drs.algorithm = .score }
+        lab.runtime.advance(until: .hours(1))
+        #expect(lab.runtime.violations.isEmpty, "\(lab.runtime.violations)")
+        let passes = lab.recorder.drsPasses
+        #expect(passes.count == 61)
+        #expect(passes.map(\.time) == (0...60).map { SimTime.minutes(Int64($0)) })
+        #expect(passes.allSatisfy { $0.algorithm == .score })
+        for p in passes {
+            let buckets = try #require(p.scoreBuckets)
+            #expect(buckets.reduce(0, +) == 60, "buckets at \(p.time.seconds) s: \(buckets)")
+        }
+        let first = try #require(passes.first?.clusterScore), last = try #require(passes.last?.clusterScore)
+        #expect(first < 70, "score of the contended start: \(first)")
+        #expect(last > 90 && last - first > 25, "score from \(first) to \(last) after an hour")
+        #expect(passes.reduce(0) { $0 + $1.applied } >= 10)
+        #expect(lab.runtime.summary.drsScorePasses == 61)
+    }
+
+    /// Threshold 1 makes no balancing moves (mandatory only), even from a contended start.
+    @Test func threshold1MakesNoBalancingMoves() {
+        let lab = DRSLab(threshold: 1, duration: .hours(1)) { $0.drs.algorithm = .score }
+        lab.runtime.advance(until: .minutes(30))
+        let passes = lab.recorder.drsPasses
+        #expect(passes.count == 31)
+        #expect(passes.allSatisfy { $0.applied == 0 && $0.recommended[1...].allSatisfy { $0 == 0 } })
+    }
+}

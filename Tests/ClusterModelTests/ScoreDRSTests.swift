@@ -78,3 +78,37 @@ import Testing
         #expect(passes.allSatisfy { $0.applied == 0 && $0.recommended[1...].allSatisfy { $0 == 0 } })
     }
 }
+
+/// Memory contention reaches the score through the view's `memoryContentionMB` (today from
+/// `ClusterRuntime.memoryContentionMB()`, always 0 without overcommitment; the memory model will
+/// fill it). Given contention on one host of a CPU-balanced cluster, the policy moves VMs off it.
+@Suite struct ScoreMemoryContentionTests {
+    @Test func memoryContentionOnOneHostMovesVMsOffItWhenCPUIsBalanced() throws {
+        var config = TestClusters.cluster(hosts: 4, vms: (1...40).map { TestClusters.vm(String(format: "vm-%02d", $0)) },
+                                          workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0)])
+        config.drs.threshold = 3
+        let rt = ClusterRuntime(config: config, settings: RunSettings(seed: 1, duration: .hours(1)), recorder: CollectingRecorder())
+        rt.start()
+        rt.advance(until: .zero)
+        let base = rt.makeBalancingView(excluding: [])
+        // Placement spread the 40 identical VMs 10 per host: CPU is balanced (4 × 12,000 of 32,000 MHz).
+        let perHost = (0..<4).map { h in base.currentHost.filter { $0 == Int32(h) }.count }
+        #expect(perHost == [10, 10, 10, 10])
+        #expect(rt.memoryContentionMB().allSatisfy { $0 == 0 })
+        #expect(ScoreBalancer().plan(base).moves.isEmpty)
+        // 30 % of the active memory of host 0's VMs not resident: their score falls to ~70.
+        let contention = (0..<40).map { base.currentHost[$0] == 0 ? 0.3 * base.activeMemoryMB[$0] : 0 }
+        let view = BalancingView(snapshot: base.snapshot, compatibility: base.compatibility, rules: base.rules, migrating: base.migrating,
+                                 threshold: 3, moveCapPerHost: 8, hostCores: base.hostCores, coreMHz: base.coreMHz,
+                                 activeMemoryMB: base.activeMemoryMB, memoryContentionMB: contention,
+                                 lookbackSeconds: base.lookbackSeconds, migrationCost: base.migrationCost,
+                                 currentHost: base.currentHost, currentCPUMHz: base.currentCPUMHz)
+        let plan = ScoreBalancer().plan(view)
+        let scores = plan.scores.filter { !$0.isNaN }
+        #expect(scores.count == 40)
+        #expect(scores.filter { $0 < 71 }.count == 10 && scores.filter { $0 > 99 }.count == 30, "scores: \(scores)")
+        // Every contended VM leaves host 0 (one pass, cap 8 per source host): 8 moves, all from host 0.
+        #expect(plan.moves.count == 8, "moves: \(plan.moves)")
+        #expect(plan.moves.allSatisfy { base.currentHost[$0.vm] == 0 && $0.destination != 0 && $0.priority == 2 })
+    }
+}

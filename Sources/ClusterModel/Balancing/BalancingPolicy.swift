@@ -21,8 +21,8 @@ struct BalancingPlan {
     var moves: [BalancingMove] = []
     /// (VM, destination) pairs evaluated.
     var candidatesEvaluated = 0
-    /// VM DRS scores (0–100) of the VMs on a host before the moves, by VM (nil: not running).
-    var scores: [Double?] = []
+    /// VM DRS scores (0–100) before the moves, by VM (NaN: not running).
+    var scores: [Double] = []
     /// VM-weighted mean of the VM scores before the moves (nil when no VM runs).
     var clusterScore: Double?
     /// `score` when some VM could gain enough to be moved, `none` otherwise.

@@ -6,7 +6,7 @@ struct BalancingView {
     var snapshot: BalanceSnapshot
     let compatibility: CompatibilityView
     let rules: RuleBook
-    let migrating: [Bool]
+    var migrating: [Bool]
     /// Migration threshold 1…5.
     let threshold: Int
     /// Most moves planned from one source host in a pass.

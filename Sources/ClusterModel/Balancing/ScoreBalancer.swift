@@ -34,7 +34,7 @@ struct ScoreBalancer: BalancingPolicy {
         var hostNow = Array(repeating: 0.0, count: nh)
         for v in 0..<nv where view.currentHost[v] >= 0 { hostNow[Int(view.currentHost[v])] += view.currentCPUMHz[v] }
         let contentionNow = (0..<nh).map { cpuContention($0, hostNow[$0]) }
-        var scores = [Double?](repeating: nil, count: nv)
+        var scores = [Double](repeating: .nan, count: nv)
         var weighted = 0.0, weights = 0.0, plain = 0.0, running = 0
         for v in 0..<nv where view.currentHost[v] >= 0 {
             let s = VMScoreModel.score(cpuContention: contentionNow[Int(view.currentHost[v])], memoryContention: ownMemory(v))
@@ -66,9 +66,13 @@ struct ScoreBalancer: BalancingPolicy {
                 guard ceiling - current >= bar else { continue }
                 if result.trigger == "none" { result.trigger = "score" }
                 let e = snap.cpuEntitlement[v]
-                let sourceAfter = cpuContention(s, snap.hostCPU[s] - e)
+                var sourceAfter = Double.nan   // computed once a destination qualifies
                 var feasible = 0
                 for d in dests where d != s && feasible < Self.destinationsPerVM {
+                    // Taking the VM only raises a host's contention, and destinations come least
+                    // contended first: once a host's score before the VM is not `bar` above the
+                    // VM's, no later one is (make bench, fleet-1d-score).
+                    if VMScoreModel.score(cpuContention: contention[d], memoryContention: 0) - current < bar { break }
                     result.candidatesEvaluated += 1
                     guard snap.fits(v, on: d), view.compatibility.compatible(v, d),
                           view.rules.rules.isEmpty || view.rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
@@ -81,6 +85,7 @@ struct ScoreBalancer: BalancingPolicy {
                     let gain = after - current
                     guard gain >= bar else { continue }
                     let cost = view.migrationCost.estimate(v, from: s, to: d)
+                    if sourceAfter.isNaN { sourceAfter = cpuContention(s, snap.hostCPU[s] - e) }
                     let net = gain - 100 * (Self.precopyOverhead * cost.duration + cost.downtime) / view.lookbackSeconds[v]
                     guard net >= bar else { result.skippedCostBenefit = 1; continue }
                     // The cluster's weighted score change: the VM's own, the source's other VMs

@@ -33,6 +33,8 @@ public final class ClusterRuntime: EventHandler {
     let licenseAllowsVMotion: Bool
     let vmNetwork: [Int32]
     var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
+    /// Score DRS's per-VM constants and its last pass (ClusterRuntime+ScoreDRS.swift).
+    var scoreState = ScoreDRSState()
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0

@@ -109,4 +109,13 @@ import Testing
         let runway = try String(contentsOf: runwayFile, encoding: .utf8)
         #expect(runway.contains("drs_score>=50"))
     }
+
+    /// On a classic-DRS cluster `drs_score` would be judged on empty cells: refused, exit 2.
+    @Test func plannerRefusesDRSScoreOnClassicClusters() throws {
+        let (path, folder) = try PlanningFixture.write(PlanningFixture.yaml(vms: 30, hosts: 2), label: "slo-classic")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try TestPaths.drsim(["plan", "runway", path, "--slo", "drs_score>=50", "--out", folder.path, "--quiet"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("drs_score needs score DRS") && r.err.contains("'c1' runs classic DRS"), "\(r.err)")
+    }
 }

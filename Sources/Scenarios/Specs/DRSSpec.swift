@@ -1,4 +1,5 @@
-/// DRS settings of a cluster (classic DRS, vSphere 4.1–6.7 semantics, DESIGN §4.5).
+/// DRS settings of a cluster: classic DRS (vSphere 4.1–6.7, DESIGN §4.5) or score DRS (vSphere 7+),
+/// chosen by `algorithm`.
 ///
 /// The scenario-level `drs:` block gives the defaults for every cluster; a cluster's own `drs:`
 /// block overrides them key by key. Defaults are vSphere's (vmware-facts §7).
@@ -30,7 +31,7 @@ public struct DRSSpec: Codable, Hashable, Sendable {
     public var automation = Automation.fullyAutomated
     /// Migration threshold 1 (conservative, mandatory moves only) … 5 (aggressive). Default 3.
     public var threshold = 3
-    /// Time between two DRS passes. Default 5 min.
+    /// Time between two classic DRS passes (score DRS runs every minute). Default 5 min.
     public var period = DurationValue.minutes(5)
     /// Pairwise balancing of vSphere 6.5+ (CPU/memory gap between the most and least loaded host).
     /// Default true.

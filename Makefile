@@ -46,9 +46,9 @@ notebooks: build
 	bash notebooks-export/make_notebooks.sh --run results/demo --sweep results/compare-drs-thresholds
 	@echo "charts: notebooks-export/out/index.html"
 
-## fuzz: libFuzzer over the scenario loader and the trace/RVTools readers for FUZZ_SECONDS
+## fuzz: libFuzzer over the scenario loader (and model builder) and the trace/RVTools readers for FUZZ_SECONDS
 ## (default 600). Builds into .build-fuzz (never touches .build); seeds are made from scenarios/
-## and the test fixtures at run time; the corpus grows in .build-fuzz/corpus and findings land in
+## and the test fixtures at run time, with the dictionary contrib/fuzz/drsim.dict of boundary values; the corpus grows in .build-fuzz/corpus and findings land in
 ## .build-fuzz/findings/ (replay one with `.build/debug/drsim-fuzz FILE`). See docs/reliability.md.
 FUZZ_SECONDS ?= 600
 FUZZ_DIR     ?= .build-fuzz
@@ -66,7 +66,10 @@ fuzz: deps
 	for v in rvtools3 rvtools4; do d=Tests/InventoryTests/Fixtures/$$v; \
 		{ printf '3'; head -n 12 $$d/vInfo.csv; printf '\000'; head -n 6 $$d/vHost.csv; printf '\000'; cat $$d/vCluster.csv; } \
 		> $(FUZZ_DIR)/seeds/rvtools-$$v; done
+	{ printf '0'; cat scenarios/demo.yaml; printf '\000host_profiles.0.cpu.sockets=9223372036854775807\nvmotion.nic_efficiency=1e-300\n'; } > $(FUZZ_DIR)/seeds/scenario-boundaries
+	{ printf '0'; sed 's/sockets: 2/sockets: 2147483648/' scenarios/demo.yaml; } > $(FUZZ_DIR)/seeds/scenario-sockets
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/debug/drsim-fuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds -max_total_time=$(FUZZ_SECONDS) \
+		-dict=contrib/fuzz/drsim.dict \
 		-timeout=20 -rss_limit_mb=4096 -detect_leaks=0 -max_len=16384 -artifact_prefix=$(FUZZ_DIR)/findings/ -print_final_stats=1
 
 clean:
@@ -76,9 +79,13 @@ clean:
 demo-sync:
 	python3 -c "y=open('scenarios/demo.yaml').read(); s=open('Sources/Experiments/Build/DemoScenario.swift').read(); a=s.index('#\"\"\"\n')+5; b=s.rindex('\"\"\"#'); open('Sources/Experiments/Build/DemoScenario.swift','w').write(s[:a]+y+chr(10)+s[b:])"
 
-## docs: regenerate the column tables of docs/outputs.md from the code.
+## docs: regenerate the column tables of docs/outputs.md from the code, and the figures that
+## README.md and docs/sweeps.md quote from runs (docs/tools/figures.py runs the scenarios and
+## rewrites the <!-- figures:NAME:begin/end --> blocks; FIGURES="demo-run ..." limits it).
+FIGURES ?=
 docs: deps
 	$(SWIFT) build --product drsim
 	.build/debug/drsim columns > .columns.md
 	python3 -c "d=open('docs/outputs.md').read(); c=open('.columns.md').read(); a=d.index('<!-- columns:begin -->')+len('<!-- columns:begin -->'); b=d.index('<!-- columns:end -->'); open('docs/outputs.md','w').write(d[:a]+chr(10)+c+d[b:])"
 	rm -f .columns.md
+	python3 docs/tools/figures.py .build/debug/drsim $(FIGURES)

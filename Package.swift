@@ -43,7 +43,7 @@ let package = Package(
         // libFuzzer harness over the scenario loader and the trace/RVTools readers. A normal build
         // makes a replay tool (`drsim-fuzz FILE…`); `make fuzz` builds it with -sanitize=fuzzer
         // and -DFUZZING into .build-fuzz, where libFuzzer supplies `main`.
-        .executableTarget(name: "drsim-fuzz", dependencies: ["Scenarios", "Traces", "Inventory"]),
+        .executableTarget(name: "drsim-fuzz", dependencies: ["Experiments", "Scenarios", "Traces", "Inventory"]),
 
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),

@@ -79,12 +79,15 @@ def show(value) -> str:
 # Configurations in sweep order, with their axis values.
 configs = sweep.drop_duplicates("config_id")[["config_id", *axes]].reset_index(drop=True)
 
-# The baseline: the configuration whose paired differences are all zero (or empty).
-zero = comparison.groupby("config_id", sort=False).apply(
-    lambda g: bool(((g["diff_mean"].fillna(0) == 0) & (g["diff_sd"].fillna(0) == 0)).all()),
-    include_groups=False)
-baseline_ids = [c for c in configs["config_id"] if zero.get(c, False)]
-baseline = baseline_ids[0] if len(baseline_ids) == 1 else None
+# The baseline: the one sweep-plan.json records; for older folders without it, the configuration
+# whose paired differences are all zero (or empty).
+baseline = nbkit.sweep_baseline(SWEEP_DIR)
+if baseline not in set(configs["config_id"]):
+    zero = comparison.groupby("config_id", sort=False).apply(
+        lambda g: bool(((g["diff_mean"].fillna(0) == 0) & (g["diff_sd"].fillna(0) == 0)).all()),
+        include_groups=False)
+    baseline_ids = [c for c in configs["config_id"] if zero.get(c, False)]
+    baseline = baseline_ids[0] if len(baseline_ids) == 1 else None
 
 # x axis: the DRS threshold if swept, else the first axis; one series per value of the other axes.
 x_axis = "drs.threshold" if "drs.threshold" in axes else (axes[0] if axes else "config_id")
@@ -224,18 +227,26 @@ for ax, (x_metric, y_metric) in zip(panels, pairs):
         ax.errorbar(xs["mean"], ys["mean"], xerr=errors(xs, "mean", "ci95_low", "ci95_high"),
                     yerr=errors(ys, "mean", "ci95_low", "ci95_high"), fmt="o-", ms=6, capsize=3, lw=1,
                     color=series_color[name], label=name)
-        for c in order:
+        for k, c in enumerate(order):
             value = configs.set_index("config_id").loc[c, x_axis]
+            # Alternate the label above-right and below-left of neighbouring points so that close
+            # points (thresholds 4 and 5 often nearly coincide) do not print over each other.
+            offset, align = ((7, 7), ("left", "bottom")) if k % 2 == 0 else ((-7, -9), ("right", "top"))
             ax.annotate(f"{short_x}={show(value)}", (xs.loc[c, "mean"], ys.loc[c, "mean"]),
-                        textcoords="offset points", xytext=(6, 6), fontsize=8, color=series_color[name])
+                        textcoords="offset points", xytext=offset, ha=align[0], va=align[1], fontsize=8,
+                        color=series_color[name])
+            if c == baseline:
+                ax.scatter([xs.loc[c, "mean"]], [ys.loc[c, "mean"]], s=160, facecolors="none", edgecolors="black",
+                           lw=1.3, zorder=4, label="baseline")
     ax.set_xlabel(nbkit.unit_label(x_metric) + " — lower is better balanced")
     ax.set_ylabel(nbkit.unit_label(y_metric))
     ax.set_title(f"{nbkit.unit_label(y_metric).split(' (')[0]} vs imbalance")
-    ax.legend(loc="best")
+    ax.margins(x=0.12, y=0.15)  # room for the labels at the ends
+    ax.legend(loc="best", fontsize=8)
 fig.tight_layout()
 report.save(fig, "tradeoff", "Trade-off: migrations and downtime vs imbalance",
             f"Mean migrations (left) and total downtime (right) against mean CHLSD, one point per {x_axis} "
-            "value with 95 % CIs on both axes.")
+            f"value with 95 % CIs on both axes; the circled point is the baseline ({baseline or 'none found'}).")
 
 # %% [markdown]
 # ## Tables

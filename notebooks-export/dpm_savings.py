@@ -75,7 +75,11 @@ def pick_sweep_runs(sweep_dir: Path) -> tuple[dict[bool, list[tuple[int, Path]]]
                    "give two run folders instead")
     fixed: dict[str, str] = {}
     comparison_path = sweep_dir / "comparison.csv"
-    if comparison_path.is_file():  # the baseline's values of the other axes
+    recorded = nbkit.sweep_baseline(sweep_dir)  # the baseline's values of the other axes
+    if recorded is not None and (sweep["config_id"] == recorded).any():
+        base_row = sweep[sweep["config_id"] == recorded].iloc[0]
+        fixed = {a: text(base_row[a]) for a in axes if a != AXIS}
+    elif comparison_path.is_file():  # older folders: the configuration with zero differences
         comparison = nbkit.read_csv(comparison_path, ["config_id", "diff_mean", "diff_sd"])
         zero = comparison.groupby("config_id", sort=False).apply(
             lambda g: bool(((g["diff_mean"].fillna(0) == 0) & (g["diff_sd"].fillna(0) == 0)).all()),
@@ -208,12 +212,17 @@ ax_e.bar(x + bar / 2, table["energy_kwh_on"], width=bar, yerr=ci(table["energy_k
 ax_e.set_ylabel("IT energy per day (kWh)")
 nbkit.headroom(ax_e, max(table["energy_kwh_off"].max(), table["energy_kwh_on"].max()), 1.3)
 ax_e.set_title("Energy per day, DPM off vs on")
-ax_e.legend(loc="upper left", ncols=2)
+ax_e.legend(loc="upper left", ncols=2, fontsize=9)
 ax_s.bar(x, table["saving_kwh"], width=bar * 1.5, yerr=ci(table["saving_kwh_ci"]), capsize=3, color="#1f77b4")
-for centre, (_, row) in zip(x if len(table) <= 14 else [], table.iterrows()):  # labels fit up to 2 weeks
-    top = row["saving_kwh"] + (0 if pd.isna(row["saving_kwh_ci"]) else row["saving_kwh_ci"])
+# Percent labels above the bars: every day up to a week, every other day up to two weeks (they
+# overlapped each other and the error bars when every day of a longer run was labelled).
+step = 1 if len(table) <= 7 else 2
+for k, (centre, (_, row)) in enumerate(zip(x if len(table) <= 14 else [], table.iterrows())):
+    if k % step:
+        continue
+    top = max(0.0, row["saving_kwh"]) + (0 if pd.isna(row["saving_kwh_ci"]) else row["saving_kwh_ci"])
     ax_s.annotate(f"{row['saving_pct']:.1f} %", (centre, top), textcoords="offset points",
-                  xytext=(0, 4), ha="center", fontsize=9)
+                  xytext=(0, 4), ha="center", va="bottom", fontsize=8)
 ax_s.axhline(0, color="black", lw=0.8)
 ax_s.set_ylabel("Saved per day (kWh)")
 ax_s.set_title(f"Saving (off − on): {total_saving:,.1f} kWh in total, {100 * total_saving / total_off:.1f} %")
@@ -221,7 +230,7 @@ low = min(0.0, float((table["saving_kwh"] - table["saving_kwh_ci"].fillna(0)).mi
 high = max(0.0, float((table["saving_kwh"] + table["saving_kwh_ci"].fillna(0)).max()))
 if low == high == 0:
     high = 1.0  # no saving at all: keep a readable axis
-ax_s.set_ylim(low * 1.3, high * 1.3)
+ax_s.set_ylim(low * 1.3, high * 1.45)  # headroom for the percent labels
 nbkit.day_axis(ax_s, table.index)
 report.save(fig, "daily_energy", "Energy per day, DPM off vs on",
             "IT energy per calendar day (kWh) with DPM off and on, and the paired saving (kWh, % of DPM off). "

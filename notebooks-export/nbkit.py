@@ -126,6 +126,29 @@ def default_out(notebook: str, folder: Path) -> Path:
 # ---------------------------------------------------------------- reading CSVs
 
 
+# drsim writes a text cell that a spreadsheet would run as a formula (one starting with = + - @
+# TAB or CR) with a leading ' (OWASP's CSV-injection rule, docs/outputs.md); names read here
+# lose that guard again, so charts and tables show the name as the inventory has it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def strip_formula_guard(value):
+    """A text cell without drsim's formula guard (the leading ' before = + - @ TAB CR)."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def sweep_baseline(sweep: Path) -> str | None:
+    """The baseline configuration id recorded in the sweep folder's sweep-plan.json, or None."""
+    import json
+    try:
+        plan = json.loads((sweep / "sweep-plan.json").read_text(encoding="utf-8"))
+        return str(plan["configurations"][int(plan["baseline_index"])]["id"])
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
 def read_csv(path: Path, required: list[str] | None = None) -> pd.DataFrame:
     """Read one drsim CSV: empty cells are NaN, text columns stay text, `timestamp` becomes `time`."""
     if not path.is_file():
@@ -135,6 +158,9 @@ def read_csv(path: Path, required: list[str] | None = None) -> pd.DataFrame:
                             dtype={k: v for k, v in TEXT_COLUMNS.items()})
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         fail(f"{path}: not a readable CSV ({error})")
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(strip_formula_guard)
     missing = [c for c in (required or []) if c not in frame.columns]
     if missing:
         fail(f"{path}: missing column(s) {', '.join(missing)}")

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// One ESXi host as read from the RVTools `vHost` tab.
 struct HostRecord: Sendable {
@@ -59,20 +60,20 @@ struct HostRecord: Sendable {
         var hosts: [HostRecord] = []
         for row in 0..<sheet.rowCount {
             let name = sheet.name(row, host)
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw sheet.error(row, C.host, "empty host name")
-            }
+            if let problem = EntityNaming.nameProblem(name) { throw sheet.error(row, C.host, "host name \(problem)") }
             let sockets = try sheet.wholeNumber(row, socketsColumn, C.sockets)
             guard sockets > 0 else { throw sheet.error(row, C.sockets, "a host needs at least one CPU socket") }
             let coresPerSocket = try cores(sheet, row, sockets: sockets, perCPU: perCPU, total: total, warnings: &warnings)
             let mhz = try sheet.number(row, speed, C.speed)
-            guard mhz >= 1 else { throw sheet.error(row, C.speed, "CPU speed must be positive (MHz)") }
+            guard mhz >= 1, mhz <= 100_000 else { throw sheet.error(row, C.speed, "CPU speed must be 1–100,000 MHz") }
             var memoryMB = try sheet.number(row, memory, C.memory)
             guard memoryMB > 0 else { throw sheet.error(row, C.memory, "host memory must be positive (MB)") }
             if memoryMB > 1e8 {  // more than ~95 TiB in MB: the export gave bytes
                 memoryMB /= 1_048_576
                 warnings.append("\(sheet.file), row \(sheet.rowNumber(row)): '# Memory' looks like bytes; read as \(Int(memoryMB)) MB")
             }
+            // Found by make fuzz (issue 17): 1e300 trapped converting to Int. 1 PiB is far above any host.
+            guard memoryMB <= 1_073_741_824 else { throw sheet.error(row, C.memory, "host memory above 1 PiB") }
             hosts.append(HostRecord(
                 name: name, cluster: sheet.text(row, cluster), cpuModel: sheet.text(row, model),
                 mhz: Int(mhz.rounded()), sockets: sockets, coresPerSocket: coresPerSocket, memoryMB: memoryMB,

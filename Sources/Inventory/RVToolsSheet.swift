@@ -112,9 +112,12 @@ struct RVToolsSheet {
     func optionalNumber(_ index: Int, _ column: Int?, _ definition: RVToolsColumn) throws -> Double? {
         let cell = text(index, column)
         guard !cell.isEmpty else { return nil }
+        // At most 10¹⁵ (a petabyte in bytes): no real cell is larger, and larger values trapped
+        // converting to Int (found by make fuzz, issue 17).
         guard let value = Self.plainNumber(cell) ?? CSVNumber.parse(cell, decimalComma: decimalComma), value >= 0 else {
             throw error(index, definition, "'\(cell)' is not a non-negative number")
         }
+        guard value <= 1e15 else { throw error(index, definition, "'\(cell)' is larger than 10^15") }
         return value
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// One VM (or template) as read from the RVTools `vInfo` tab.
 struct VMRecord: Sendable {
@@ -84,7 +85,7 @@ struct VMRecord: Sendable {
         var records: [VMRecord] = []
         for row in 0..<sheet.rowCount {
             let name = sheet.name(row, vm)
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw sheet.error(row, C.vm, "empty VM name") }
+            if let problem = EntityNaming.nameProblem(name) { throw sheet.error(row, C.vm, "VM name \(problem)") }
             let vcpus = try sheet.wholeNumber(row, cpus, C.cpus)
             let memoryMB = try sheet.number(row, memory, C.memory)
             let isTemplate = try sheet.flag(row, template, C.template)

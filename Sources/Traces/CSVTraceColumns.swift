@@ -12,7 +12,8 @@ struct CSVTraceColumns {
         func find(_ candidates: [String]) -> Int? {
             names.firstIndex { candidates.contains($0) }
         }
-        let found = "found: " + header.joined(separator: ", ")
+        // An excerpt only: the path may name any file (a secret's first line must not be echoed).
+        let found = "found: " + header.joined(separator: ", ").shortExcerpt
         guard let time = find(["time_s"]) else {
             throw TraceError(file: file, line: line, message: "missing column time_s (header row \(found))")
         }
@@ -42,7 +43,7 @@ struct CSVTraceColumns {
         func number(_ column: Int, _ name: String) throws -> Double {
             let text = column < fields.count ? fields[column] : ""
             guard let value = CSVNumber.parse(text, decimalComma: decimalComma) else {
-                let shown = text.isEmpty ? "an empty cell" : "'\(text)'"
+                let shown = text.isEmpty ? "an empty cell" : "'\(text.shortExcerpt)'"
                 throw TraceError(file: file, line: line, message: "column \(name): \(shown) is not a number")
             }
             return value
@@ -67,6 +68,20 @@ struct CSVTraceColumns {
 }
 
 extension String {
+    /// At most 40 characters, control characters escaped, `…` when cut: how a message shows
+    /// text read from a file (which may be any file, docs/reliability.md).
+    var shortExcerpt: String {
+        var out = ""
+        for scalar in prefix(40).unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += scalar == "\u{1B}" ? "\\e" : "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return count > 40 ? out + "…" : out
+    }
+
     /// The string without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Inventory
 import Scenarios
@@ -7,7 +8,10 @@ import Traces
 ///
 /// - `0` — the scenario loader and validator (`ScenarioLoader.load(yaml:…)`); the text after a NUL
 ///   byte, if any, is a list of `--set` overrides, one a line. A scenario that loads must give a
-///   resolved YAML that loads again (the round trip `scenario.resolved.yaml` promises).
+///   resolved YAML that loads again (the round trip `scenario.resolved.yaml` promises), and its
+///   model is built (`ModelBuilder.plan`, what `drsim validate` and `run` do next: the spec
+///   accessors, products and conversions that validation lets through) together with the
+///   validate warnings, when it is small enough to build within the fuzzer's memory limit.
 /// - `1` — the CSV readers: `CSVTable.parse` and `CSVTraceReader.parse`.
 /// - `2` — the PlanetLab trace reader, `PlanetLabReader.parse`.
 /// - `3` — the RVTools import: NUL bytes split the rest into vInfo, vHost and (optional)
@@ -55,6 +59,18 @@ enum FuzzHarness {
         } catch {
             preconditionFailure("the resolved scenario does not load again:\n\(error)\n--- resolved YAML:\n\(resolved)")
         }
+        build(loaded)
+    }
+
+    /// Largest scenario the harness builds (libFuzzer's 4 GB RSS limit and 20 s timeout per input).
+    static let buildLimit = (vms: 20_000, hosts: 2_000)
+
+    /// Builds the model of `loaded` as `drsim validate` does; errors are fine, traps are findings.
+    static func build(_ loaded: LoadedScenario) {
+        let resolved = loaded.resolved
+        guard resolved.totalVMs <= buildLimit.vms, resolved.totalHosts <= buildLimit.hosts else { return }
+        _ = ScenarioWarnings.list(loaded)
+        _ = try? ModelBuilder.plan(loaded)
     }
 
     static func csv(_ body: Data.SubSequence) {

@@ -25,7 +25,8 @@ import Testing
                                      when: { RunFolderState.manifest(in: state.partialFolder(pid: $0)) != nil }, settle: 1)
         #expect(!run.killedBySignal, "drsim died of the signal instead of stopping cleanly")
         #expect(run.status == interrupt.exitCode, "stderr: \(run.stderr)")
-        #expect(run.stderr.contains("interrupted; the partial run is marked incomplete"))
+        #expect(run.stderr.contains("interrupted; the partial run is kept, marked incomplete, in "
+                                    + state.partialFolder(pid: run.pid).path), "stderr: \(run.stderr)")
         #expect(run.secondsAfterSignal < 20, "took \(run.secondsAfterSignal) s to stop")
 
         #expect(!state.finalExists, "an interrupted run left \(state.finalFolder.path)")

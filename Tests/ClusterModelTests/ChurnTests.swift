@@ -38,10 +38,13 @@ import Testing
     }
 
     @Test func haAdmissionControlKeepsOneHostSpare() {
-        // Two 256 GB hosts with HA: N+1 leaves 262,144 MiB for VMs; 14 VMs of 18 GiB + 90 MiB
-        // overhead (259,304 MiB) fit, the 15th does not.
-        var config = TestClusters.cluster(hosts: 2, vms: (1...15).map { TestClusters.vm("v\($0)", memoryGB: 18) },
-                                          workloads: [WorkloadProfile(cpuMean: 0.1)])
+        // Two 256 GB hosts with HA (percentage policy, one failure tolerated): 262,144 MiB may be
+        // reserved; 14 VMs reserving 18 GiB + 155 MiB overhead (260,218 MiB) fit, the 15th does not.
+        var config = TestClusters.cluster(hosts: 2, vms: (1...15).map { i -> VMConfig in
+            var vm = TestClusters.vm("v\(i)", memoryGB: 18)
+            vm.memoryReservationMB = vm.memoryMB
+            return vm
+        }, workloads: [WorkloadProfile(cpuMean: 0.1)])
         config.ha.enabled = true
         let (summary, _) = TestClusters.run(config, settings: RunSettings(duration: .hours(1)))
         #expect(summary.failedAdmissions == 1)

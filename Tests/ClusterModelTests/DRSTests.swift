@@ -117,10 +117,11 @@ struct DRSLab {
     }
 
     @Test func fullDestinationIsNeverChosen() {
-        // Host 2 can hold only one more VM's memory; DRS wants to fill the empty hosts but never
-        // plans a move the destination cannot take (no engine rejections, no overcommit).
+        // Host 2 can hold only one more VM's memory reservation; DRS wants to fill the empty hosts
+        // but never plans a move the destination cannot take (no engine rejections, no over-reservation).
         let lab = DRSLab(hosts: 3, onAtStart: 1, vms: 30, threshold: 5) { c in
             c.hosts[2].memoryMB = 10 * 1024
+            for v in c.vms.indices { c.vms[v].memoryReservationMB = c.vms[v].memoryMB }
         }
         lab.runtime.advance(until: .hours(12))
         #expect(lab.runtime.violations.isEmpty, "\(lab.runtime.violations)")

@@ -2,11 +2,16 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Initial placement: balanced, never overcommits memory, counts failed admissions.
+/// Initial placement: balanced, never over-reserves memory, counts failed admissions.
 @Suite struct PlacementTests {
-    @Test func placementBalancesAndRespectsMemory() {
-        // 3 hosts of 256 GB; 40 VMs of 20 GB: 12 fit per host (12 × (20 GB + overhead) < 256 GB), so 36 run.
-        let vms = (1...40).map { TestClusters.vm("p-\($0)", memoryGB: 20) }
+    @Test func placementBalancesAndRespectsMemoryReservations() {
+        // 3 hosts of 256 GB; 40 VMs reserving all their 20 GB: 12 are admitted per host
+        // (12 × (20 GB + overhead) < 256 GB), so 36 run.
+        let vms = (1...40).map { i -> VMConfig in
+            var vm = TestClusters.vm("p-\(i)", memoryGB: 20)
+            vm.memoryReservationMB = vm.memoryMB
+            return vm
+        }
         let config = TestClusters.cluster(hosts: 3, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.1)])
         let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1)), recorder: CollectingRecorder())
         rt.start()
@@ -28,6 +33,12 @@ import Testing
 }
 
 @Suite struct CalendarTests {
+    /// Issue 17 item 17: years before 1000 lost their leading zeros (`999-01-01`).
+    @Test func earlyYearsKeepFourDigits() {
+        #expect(SimCalendar(startUnixSeconds: -30_641_760_000).timestamp(.zero) == "0999-01-01 00:00:00")
+        #expect(SimCalendar(startUnixSeconds: -62_135_596_800).timestamp(.zero) == "0001-01-01 00:00:00")
+    }
+
     @Test func timestampsAndWeekdays() {
         let c = SimCalendar(startUnixSeconds: 1_767_571_200)   // 2026-01-05T00:00:00Z, a Monday
         #expect(c.timestamp(.zero) == "2026-01-05 00:00:00")

@@ -33,7 +33,7 @@ import Testing
         #expect(VMScoreModel.cpuContention(demandMHz: 0, cores: 16, coreMHz: 2_000) == 0)
     }
 
-    @Test func scoresBucketsLookbackAndMemoryContention() {
+    @Test func scoresBucketsAndLookback() {
         #expect(VMScoreModel.score(cpuContention: 0.1, memoryContention: 0.5) == 45)
         #expect([0.0, 19.99, 20, 59.9, 80, 100].map(VMScoreModel.bucket) == [0, 0, 1, 2, 4, 4])
         #expect(VMScoreModel.priority(gain: 25) == 2 && VMScoreModel.priority(gain: 10) == 3)
@@ -43,9 +43,6 @@ import Testing
         #expect((1...5).map { ScoreLookback.samples(threshold: $0, memoryMB: 4_096, interval: five) } == [3, 3, 3, 2, 1])
         #expect((1...5).map { ScoreLookback.samples(threshold: $0, memoryMB: 8_192, interval: five) } == [8, 8, 8, 4, 2])
         #expect(ScoreLookback.samples(threshold: 5, memoryMB: 1_024, interval: .minutes(1)) == 5)
-        // 3,000 MB active on a 2,000 MB host: 1,000 MB not resident, a third of it the 1,000 MB VM's.
-        #expect(abs(MemoryContention.contentionMB(activeMB: 1_000, hostActiveMB: 3_000, capacityMB: 2_000) - 1_000.0 / 3) < 1e-9)
-        #expect(MemoryContention.contentionMB(activeMB: 1_000, hostActiveMB: 1_500, capacityMB: 2_000) == 0)
     }
 
     /// 60 VMs start on 2 of 8 hosts (saturated: demand 72 GHz on 64 GHz): score DRS passes every
@@ -79,9 +76,10 @@ import Testing
     }
 }
 
-/// Memory contention reaches the score through the view's `memoryContentionMB` (today from
-/// `ClusterRuntime.memoryContentionMB()`, always 0 without overcommitment; the memory model will
-/// fill it). Given contention on one host of a CPU-balanced cluster, the policy moves VMs off it.
+/// Memory contention reaches the score through the view's `memoryContentionMB` (the memory
+/// model's, `ClusterRuntime.memoryContentionMB()`). Given contention on one host of a
+/// CPU-balanced cluster, the policy moves VMs off it until the host's overflow no longer costs
+/// the threshold's bar.
 @Suite struct ScoreMemoryContentionTests {
     @Test func memoryContentionOnOneHostMovesVMsOffItWhenCPUIsBalanced() throws {
         var config = TestClusters.cluster(hosts: 4, vms: (1...40).map { TestClusters.vm(String(format: "vm-%02d", $0)) },
@@ -107,8 +105,54 @@ import Testing
         let scores = plan.scores.filter { !$0.isNaN }
         #expect(scores.count == 40)
         #expect(scores.filter { $0 < 71 }.count == 10 && scores.filter { $0 > 99 }.count == 30, "scores: \(scores)")
-        // Every contended VM leaves host 0 (one pass, cap 8 per source host): 8 moves, all from host 0.
-        #expect(plan.moves.count == 8, "moves: \(plan.moves)")
-        #expect(plan.moves.allSatisfy { base.currentHost[$0.vm] == 0 && $0.destination != 0 && $0.priority == 2 })
+        // Host 0: 20 GB active, 6 GB of it not resident (14 GB resident capacity). The first move
+        // (score 70 → 100, priority 2) leaves 4 GB of overflow (the others at 80), the second
+        // (80 → 100 less its cost: priority 3) 2 GB (the others at 90), and a third would gain
+        // 10 points less its cost: under MT3's bar. Two moves, both off host 0.
+        #expect(plan.moves.count == 2, "moves: \(plan.moves)")
+        #expect(plan.moves.allSatisfy { base.currentHost[$0.vm] == 0 && $0.destination != 0 })
+        #expect(plan.moves.map(\.priority) == [2, 3])
+    }
+}
+
+/// With the memory model: memory contention on two hosts, no CPU contention anywhere (5 % CPU):
+/// score DRS moves VMs off the contended hosts; the same cluster without contention makes no move.
+@Suite struct ScoreMemoryModelTests {
+    /// 40 VMs of 8 GB start on 2 of 4 hosts of 128 GB (160 GB configured per host), threshold 4
+    /// (a move must gain 5 points); `active` is their active fraction.
+    func lab(active: Double) -> DRSLab {
+        DRSLab(hosts: 4, onAtStart: 2, vms: 40, threshold: 4,
+               profile: WorkloadProfile(cpuMean: 0.05, activeFraction: active, consumedFraction: 0.95, dirtyRateMbps: 50),
+               duration: .hours(1)) { config in
+            config.drs.algorithm = .score
+            for h in config.hosts.indices { config.hosts[h].memoryMB = 128 * 1024 }
+        }
+    }
+
+    @Test func memoryContentionOnHostsMovesVMsOffThemWhenCPUIsNotContended() throws {
+        // 20 VMs × 7.2 GB active on each 128 GB host: ~11 GB per host not resident at the start.
+        let contended = lab(active: 0.9)
+        contended.runtime.advance(until: .zero)   // the first sample: the memory model's state
+        let before = contended.runtime.memoryContentionMB().reduce(0, +)
+        #expect(before > 10_000, "contention at start: \(before) MB")   // 144 GB active per 128 GB host
+        contended.runtime.advance(until: .minutes(30))
+        #expect(contended.runtime.violations.isEmpty, "\(contended.runtime.violations)")
+        let passes = contended.recorder.drsPasses
+        let first = try #require(passes.first?.clusterScore), last = try #require(passes.last?.clusterScore)
+        let moved = passes.reduce(0) { $0 + $1.applied }
+        let after = contended.runtime.memoryContentionMB().reduce(0, +)
+        // Figures (seed 1): 22.9 GB → 8.8 GB of contention, cluster score 92.2 → 97.0, 2 moves (one
+        // per contended host): what is left costs each VM less than MT4's 5 points.
+        #expect(moved >= 2, "moves: \(moved)")
+        #expect(after < before / 2, "contention \(before) → \(after) MB")
+        #expect(last > first + 4, "cluster score \(first) → \(last)")
+        #expect((2..<4).contains { h in contended.runtime.vms.host.contains(Int32(h)) })
+        print("memory contention: \(Int(before)) → \(Int(after)) MB, cluster score \(first) → \(last), \(moved) moves")
+
+        let calm = lab(active: 0.3)
+        calm.runtime.advance(until: .zero)
+        #expect(calm.runtime.memoryContentionMB().allSatisfy { $0 == 0 })
+        calm.runtime.advance(until: .minutes(30))
+        #expect(calm.recorder.drsPasses.reduce(0) { $0 + $1.applied } == 0)
     }
 }

@@ -14,6 +14,18 @@ import Testing
         #expect(CSVNumber.format(.nan, decimals: 2) == "")
         #expect(CSVNumber.text("a,b") == "\"a,b\"")
         #expect(CSVNumber.text("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        // Issue 17 item 2: cells a spreadsheet would run as formulas get OWASP's leading `'`.
+        #expect(CSVNumber.text("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSVNumber.text("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0")
+        #expect(CSVNumber.text("-2+3") == "'-2+3")
+        #expect(CSVNumber.text("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVNumber.text("\tweb") == "'\tweb")
+        #expect(CSVNumber.text("\rweb") == "\"'\rweb\"")
+        #expect(CSVNumber.text("web-01=x") == "web-01=x")
+        // Numbers are data, never neutralised (axis values such as -0.5 stay numbers).
+        #expect(CSVNumber.text("-0.5") == "-0.5")
+        #expect(CSVNumber.text("+3") == "+3")
+        #expect(CSVNumber.text("-") == "'-")
     }
 
     @Test func docsOutputsMatchTheColumnDefinitions() throws {

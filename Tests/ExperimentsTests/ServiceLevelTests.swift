@@ -44,6 +44,21 @@ import Testing
         #expect(r.err.contains(metric.providedBy))
     }
 
+    /// mem_contention_pct is the share of active memory not resident over the window, as summary.csv's.
+    @Test func memoryContentionIsAShareOfActiveMemory() throws {
+        let metric = try #require(PlanMetric.named("mem_contention_pct"))
+        #expect(metric.isAvailable)
+        var s = ClusterSeries()
+        for i in 0..<4 {
+            s.time.append(Double(i) * 300)
+            s.values["mem_active_mb", default: []].append(1_000)
+            s.values["mem_contention_mb", default: []].append(i == 3 ? 200 : 0)
+        }
+        #expect(metric.value(s, 0..<4) == 5)      // 200 of 4,000 MB·samples
+        #expect(metric.value(s, 0..<3) == 0)
+        #expect(try ServiceLevel.parse("mem_contention_pct<=2").description == "mem_contention_pct<=2")
+    }
+
     /// Two days sampled every 30 min, demand 100 MHz; one sample of day 2 (hour 34) has 50 MHz unmet.
     static func series() -> ClusterSeries {
         var s = ClusterSeries()

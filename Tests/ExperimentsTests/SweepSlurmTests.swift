@@ -39,4 +39,30 @@ import Testing
         #expect(SlurmScript.quoted("a b'c") == #"'a b'\''c'"#)
         #expect(SlurmScript.quoted("$HOME") == "'$HOME'")
     }
+
+    /// Issue 17 item 3: a newline in `--out` or a `--set` value ended a comment line or the job's
+    /// heredoc of the script, and what followed ran on the login node.
+    @Test func controlCharactersCannotReachTheScript() throws {
+        let scenario = try SweepFixture.scenarioFile("slurm-injection")
+        let out = SweepFixture.folder("slurm-injection-out")
+        let hostile: [(String, [String])] = [
+            (out.path + "\ntouch /tmp/pwned", ["drs.threshold=3,4"]),
+            (out.path, ["drs.threshold=3,4", "name=x\nJOB\ntouch /tmp/pwned"]),
+            (out.path, ["drs.threshold=3,4", "seed=1\r"]),
+        ]
+        for (outDir, settings) in hostile {
+            var request = SweepFixture.request(scenario, out: URL(fileURLWithPath: outDir), settings: settings)
+            request.replications = 2
+            let error = #expect(throws: InputError.self) {
+                try SweepRunner.slurmScript(request, shards: 2, cpusPerTask: 1, drsimPath: "/opt/drsim")
+            }
+            #expect(error?.description.contains("contains a control character") == true, "\(String(describing: error))")
+        }
+        var request = SweepFixture.request(scenario, out: out, settings: ["drs.threshold=3,4"])
+        request.replications = 2
+        let text = try SweepRunner.slurmScript(request, shards: 2, cpusPerTask: 1, drsimPath: "/opt/drsim").text
+        #expect(!text.contains("<<'JOB'"))
+        #expect(text.components(separatedBy: "\n\(SlurmScript.heredocEnd)\n").count == 3)
+    }
 }
+

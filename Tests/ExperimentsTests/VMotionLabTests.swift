@@ -23,13 +23,13 @@ import Testing
             "hot-0001 ok", "big-0001 aborted destination_left_on", "web-0006 rejected destination_not_on",
             "big-0001 failed source_failed", "web1g-0001 rejected cpu_vendor_mismatch",
             "web1g-0003 rejected cpu_feature_level", "web1g-0002 ok", "web1g-0004 ok", "web1g-0006 ok", "web1g-0008 ok",
-            "web1g-0010 ok", "old-0001 rejected shared_nothing_unsupported", "shop-0001 rejected license",
+            "web1g-0011 ok", "old-0001 rejected shared_nothing_unsupported", "shop-0001 rejected license",
         ])
         let shared = rows.first { col($0, "vm") == "web-0004" }!
         #expect(Double(col(shared, "storage_mb"))! == 40 * 1024)
         let hot = rows.first { col($0, "vm") == "hot-0001" }!
         #expect(col(hot, "sdps_engaged") == "true" && Double(col(hot, "downtime_ms"))! < 550)
-        let queued = rows.first { col($0, "vm") == "web1g-0010" }!
+        let queued = rows.first { col($0, "vm") == "web1g-0011" }!
         #expect(Double(col(queued, "queued_s"))! > 0)
         // A plain 16 GiB vMotion on 10 GbE: two rounds, ~80 ms down, one lost ping at most.
         let plain = rows.first { col($0, "vm") == "web-0002" }!

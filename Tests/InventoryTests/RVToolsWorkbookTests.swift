@@ -173,3 +173,24 @@ import Testing
         #expect(!result.yaml.contains("noise:") && !result.yaml.contains("noise_sigma"))
     }
 }
+
+/// The imported estate runs as vSphere runs it: the VDI cluster overcommits configured memory
+/// (80 × 16 GB on 4 × 256 GB, 1.25 : 1) and, with admission by reservations + overhead (the
+/// memory model), every powered-on VM of every cluster is admitted.
+@Suite struct RVToolsWorkbookRunTests {
+    @Test func overcommittedEstateRunsWithoutFailedAdmissions() throws {
+        let (result, folder) = try RVToolsWorkbookTests.importWorkbook(variability: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("estate.yaml")
+        try result.yaml.write(to: path, atomically: true, encoding: .utf8)
+        var request = RunRequest(scenarioPath: path.path)
+        request.outDir = folder.appendingPathComponent("results").path
+        request.overrides = ["duration=1d"]
+        request.checkInvariants = true
+        request.options = RunOptions(threads: 2)
+        let run = try ScenarioRun.run(request)
+        #expect(run.summary.failedAdmissions == 0)
+        #expect(run.summary.memOvercommitMax >= 1.25, "overcommit \(run.summary.memOvercommitMax)")
+        #expect(run.summary.energyKWh > 0)
+    }
+}

@@ -43,7 +43,7 @@ struct RandomHost: Sendable {
     var specPower: Bool
 }
 
-/// One VM: size, placement constraints, workload profile and CPU reservation.
+/// One VM: size, placement constraints, workload profile, CPU and memory reservation.
 struct RandomVM: Sendable {
     var vcpus: Int
     var memoryGB: Int
@@ -148,6 +148,12 @@ extension RandomScenario {
         }
         config.failures = FailureConfig(mtbf: policy.mtbfHours.map { .hours(Int64($0)) },
                                         repairTime: .minutes(Int64(policy.repairMinutes)))
+        // HA admission control: each policy in turn (derived from the DRS automation draw); the
+        // failover hosts policy dedicates host 0.
+        if policy.admissionControl {
+            config.ha.admissionPolicy = [.clusterResourcePercentage, .slotPolicy, .failoverHosts][policy.drsAutomation % 3]
+            if config.ha.admissionPolicy == .failoverHosts { config.ha.failoverHosts = [0] }
+        }
         return config
     }
 }
@@ -174,17 +180,27 @@ extension RandomHost {
 extension RandomVM {
     func config(index i: Int, profiles: Int) -> VMConfig {
         let mhz = 2_400.0
-        return VMConfig(name: "vm\(i)", vcpus: vcpus, vcpuMHz: mhz, memoryMB: Double(memoryGB) * 1_024,
-                        diskMB: Double(memoryGB) * 4_096, datastore: Int32(datastore % 2), network: Int32(network % 2),
-                        reservationMHz: Double(vcpus) * mhz * Double(reservationPercent) / 100,
-                        workload: Int32(profile % max(1, profiles)))
+        // Profile 1's VMs are 4 × larger, so that many clusters overcommit configured memory; the
+        // reservation percentage reserves memory too, and a 10 % one also sets a memory limit.
+        let memoryMB = Double(memoryGB) * 1_024 * (profile % 2 == 1 ? 4 : 1)
+        var vm = VMConfig(name: "vm\(i)", vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryMB,
+                          diskMB: Double(memoryGB) * 4_096, datastore: Int32(datastore % 2), network: Int32(network % 2),
+                          reservationMHz: Double(vcpus) * mhz * Double(reservationPercent) / 100,
+                          workload: Int32(profile % max(1, profiles)))
+        vm.memoryReservationMB = memoryMB * Double(reservationPercent) / 100
+        if reservationPercent == 10 { vm.memoryLimitMB = memoryMB * 0.6 }
+        vm.memorySharesPerMB = [10, 20, 5][i % 3]
+        vm.restartPriority = i % 6
+        return vm
     }
 }
 
 extension RandomProfile {
     var profile: WorkloadProfile {
+        // Active memory follows the writable working set; consumed lies between it and all memory.
         WorkloadProfile(cpuMean: cpuMean, diurnalAmplitude: diurnalAmplitude, noiseSigma: noiseSigma,
                         burstsPerDay: burstsPerDay, burstFactor: 2, growthPerMonth: growthPerMonth,
+                        activeFraction: wwsFraction, consumedFraction: min(1, wwsFraction + 0.3 + diurnalAmplitude),
                         memoryNoiseSigma: noiseSigma / 2, dirtyRateMbps: dirtyRateMbps, wwsFraction: wwsFraction)
     }
 }

@@ -26,11 +26,14 @@ import Testing
     /// The deterministic anchor: cases 1…N drawn from fixed generator seeds. A failure names the
     /// case and the `.fixedSeed("…")` that replays (and shrinks) it on the random test above.
     @Test func fixedScenariosKeepEveryInvariant() {
+        var overcommitted = 0, reclaimed = 0
         for k in 1...Self.fixedCases {
             var rng = Xoshiro(seed: ScenarioCheck.generatorSeed(case: k))
             let seed = rng.currentSeed
             let scenario = ScenarioGenerators.scenario.run(using: &rng)
             let outcome = ScenarioCheck.run(scenario)
+            if outcome.memoryOvercommitMax > 1 { overcommitted += 1 }
+            if outcome.reclaimedMBSeconds > 0 { reclaimed += 1 }
             #expect(outcome.violations.isEmpty, """
                 fixed case \(k): invariants broken:
                 \(outcome.violations.joined(separator: "\n"))
@@ -38,6 +41,8 @@ import Testing
                 Replay and shrink it: add `.fixedSeed("\(seed)")` to randomScenariosKeepEveryInvariant.
                 """)
         }
+        // The memory invariants are exercised: many clusters overcommit, some reclaim memory.
+        #expect(overcommitted >= Self.fixedCases / 5 && reclaimed >= 10, "\(overcommitted) overcommitted, \(reclaimed) reclaiming")
     }
 
     @Test func sameSeedGivesTheSameRun() {
@@ -56,6 +61,9 @@ enum ScenarioCheck {
         var violations: [String]
         /// Energy, migration and outage figures that must repeat exactly for the same seed.
         var fingerprint: [Double]
+        /// Highest configured / physical memory, and ∫ (ballooned + swapped) dt.
+        var memoryOvercommitMax = 0.0
+        var reclaimedMBSeconds = 0.0
     }
 
     /// The generator state of fixed case `k` (SplitMix64 steps from `k`).
@@ -89,7 +97,8 @@ enum ScenarioCheck {
         }
         let fingerprint = [summary.energyJ, Double(m.requests), Double(m.count(.ok)), Double(m.count(.aborted)),
                            Double(summary.haOutages), summary.vmSecondsDown, summary.hostOnSeconds]
-        return Outcome(violations: violations, fingerprint: fingerprint)
+        return Outcome(violations: violations, fingerprint: fingerprint, memoryOvercommitMax: summary.memoryOvercommitMax,
+                       reclaimedMBSeconds: summary.memoryBalloonedMBSeconds + summary.memorySwappedMBSeconds)
     }
 
     /// The same accounting seen from the output rows: one `migrations.csv` row per outcome, and

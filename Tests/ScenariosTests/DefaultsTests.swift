@@ -16,7 +16,7 @@ import Testing
         #expect(spec.dpm.historyPowerOn == .minutes(5) && spec.dpm.historyPowerOff == .minutes(40))
         #expect(spec.vmotion.switchoverGoal == .milliseconds(500) && spec.vmotion.resumeTime == .milliseconds(50))
         #expect(spec.vmotion.minStreamMbps == 250 && spec.vmotion.nicEfficiency == 0.9)
-        #expect(spec.ha.enabled == false && spec.ha.restartTime == .minutes(2))
+        #expect(spec.ha.enabled == false && spec.ha.restartTime == .seconds(15))
         let host = spec.hostProfiles[0]
         #expect(host.cpu.vendor == .intel && host.cpu.generation == "graniterapids")
         #expect(host.vmotionNICGbps == 10 && host.vmotionVMkernel && host.standbyW == 10)

@@ -31,8 +31,9 @@ def main() -> None:
             for t in range(1, 6):
                 s = summary(scenario, t, Path(tmp) / f"{Path(scenario).stem}-t{t}")
                 score = f"{float(s['drs_score_mean']):.2f}" if s["drs_score_mean"] else ""
+                p95 = f"{float(s['downtime_p95_ms']):.0f}" if s["downtime_p95_ms"] else ""   # empty: nothing migrated
                 print(f"| {label} | {t} | {s['migrations_drs']} | {float(s['chlsd_mean']):.4f} | {float(s['chlsd_p95']):.4f} "
-                      f"| {float(s['downtime_total_s']):.1f} | {float(s['downtime_p95_ms']):.0f} | {float(s['cpu_unmet_pct']):.3f} | {score} |")
+                      f"| {float(s['downtime_total_s']):.1f} | {p95} | {float(s['cpu_unmet_pct']):.3f} | {score} |")
 
 
 if __name__ == "__main__":

@@ -176,3 +176,32 @@ def test_plan_notebooks_in_notebook_mode(fixtures, tmp_path, notebook, env, role
                             timeout=600, env=environment, stdin=subprocess.DEVNULL)
     succeed(result)
     check_output(tmp_path, notebook)
+
+
+def test_baseline_comes_from_the_sweep_plan(fixtures, tmp_path):
+    """Issue 17 item 15: the notebooks printed "baseline None" for a real sweep; the baseline is
+    the one sweep-plan.json records, even when another configuration's differences look zero."""
+    import json
+    import shutil
+    folder = tmp_path / "sweep"
+    shutil.copytree(fixtures["sweep_thresholds_only"], folder)
+    with (folder / "sweep.csv").open(newline="", encoding="utf-8") as handle:
+        ids = list(dict.fromkeys(row["config_id"] for row in csv.DictReader(handle)))
+    assert "drs.threshold=5" in ids
+    plan = {"configurations": [{"id": i} for i in ids], "baseline_index": ids.index("drs.threshold=5")}
+    (folder / "sweep-plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    result = run_notebook("compare_thresholds", folder, "--out", tmp_path / "out")
+    succeed(result)
+    assert "baseline drs.threshold=5" in result.stdout, result.stdout
+    check_output(tmp_path / "out", "compare_thresholds")
+
+
+def test_formula_guard_is_stripped_from_names():
+    """Issue 17 item 2: drsim writes '=name for a name starting with = + - @ TAB CR."""
+    sys.path.insert(0, str(NOTEBOOKS))
+    import nbkit
+    assert nbkit.strip_formula_guard("'=HYPERLINK(1)") == "=HYPERLINK(1)"
+    assert nbkit.strip_formula_guard("'-web") == "-web"
+    assert nbkit.strip_formula_guard("'quoted") == "'quoted"
+    assert nbkit.strip_formula_guard("web-01") == "web-01"
+    assert nbkit.strip_formula_guard(3.5) == 3.5

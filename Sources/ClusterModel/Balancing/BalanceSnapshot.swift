@@ -156,9 +156,11 @@ public struct BalanceSnapshot {
                     hostCount: 1 / Double(max(1, hostCount)))
     }
 
-    /// Whether `d` can take VM `v` without passing 100 % of its CPU or memory capacity.
+    /// Whether `d` can take VM `v` without passing 100 % of its CPU or memory capacity (memory
+    /// demand, and the reservation + overhead ledger).
     public func fits(_ v: Int, on d: Int) -> Bool {
         hostCPU[d] + cpuEntitlement[v] <= cpuCapacity[d] && hostFootprint[d] + footprintMB[v] <= memoryCapacity[d]
+            && hostMemory[d] + memoryEntitlement[v] <= memoryCapacity[d]
     }
 
     /// Applies the move of VM `v` to host `d` (from its planned host, or from down when -1).

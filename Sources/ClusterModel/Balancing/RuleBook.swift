@@ -1,3 +1,16 @@
+/// Which rules a placement check counts.
+public enum RuleStrictness: Sendable {
+    /// Every rule.
+    case all
+    /// Every rule but VM-VM affinity (checked once a whole group has moved, e.g. a what-if evacuation).
+    case allButAffinity
+    /// The rules maintenance and DPM never break: VM-Host `must` and VM-VM anti-affinity
+    /// (vmware-facts-2 §4.2; DESIGN §4.5–§4.7). `should` VM-Host rules and affinity may give way.
+    case hard
+    /// VM-Host `must` only (power-on and HA when nothing else fits).
+    case mustOnly
+}
+
 /// The DRS rules of a cluster indexed by VM, answering "may VM v run on host h given where the
 /// others are?" (vmware-facts §1.4: `must` is never broken by DRS, DPM or maintenance; `should`
 /// is honoured when possible).
@@ -26,18 +39,23 @@ public struct RuleBook: Sendable {
     /// With `mustOnly`, only VM-Host `must` rules count: the relaxed check used at power-on and
     /// by HA when nothing else fits (VM-VM violations are then corrected by DRS's priority-1 moves).
     public func allows(_ v: Int, on h: Int, mustOnly: Bool = false, hostOf: (Int) -> Int32) -> Bool {
+        allows(v, on: h, strictness: mustOnly ? .mustOnly : .all, hostOf: hostOf)
+    }
+
+    /// Whether VM `v` may be on host `h` counting only the rules `strictness` names.
+    public func allows(_ v: Int, on h: Int, strictness: RuleStrictness, hostOf: (Int) -> Int32) -> Bool {
         for ri in rulesOfVM[v] {
             let r = rules[Int(ri)]
             switch r.kind {
             case .vmHost:
-                if mustOnly && r.mode == .should { continue }
+                if r.mode == .should && (strictness == .mustOnly || strictness == .hard) { continue }
                 let inGroup = r.hosts.contains(Int32(h))
                 if (r.relation == .runOn) != inGroup { return false }
             case .antiAffinity:
-                if mustOnly { continue }
+                if strictness == .mustOnly { continue }
                 for o in r.vms where Int(o) != v && Int(hostOf(Int(o))) == h { return false }
             case .affinity:
-                if mustOnly { continue }
+                if strictness != .all { continue }
                 for o in r.vms where Int(o) != v {
                     let oh = hostOf(Int(o))
                     if oh >= 0 && Int(oh) != h { return false }

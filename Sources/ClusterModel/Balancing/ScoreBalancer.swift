@@ -28,6 +28,27 @@ struct ScoreBalancer: BalancingPolicy {
             VMScoreModel.cpuContention(demandMHz: demand, cores: view.hostCores[h], coreMHz: view.coreMHz[h])
         }
         func ownMemory(_ v: Int) -> Double { view.activeMemoryMB[v] > 0 ? view.memoryContentionMB[v] / view.activeMemoryMB[v] : 0 }
+        // Memory contention follows the placement between samples (the memory model runs at
+        // samples; passes run every minute): a host's resident capacity is what was resident at the
+        // sample when it was contended (active − contention), else its memory; its overflow now is
+        // planned active memory beyond that, and a VM that stayed keeps its share of the sample's
+        // contention scaled by overflow now / then (the memory model's own figure when nothing
+        // moved). Without this, VMs keep leaving a host whose contention the next sample would
+        // have shown gone, and come back [I].
+        var sampleActive = Array(repeating: 0.0, count: nh), sampleContention = sampleActive
+        for v in 0..<nv where view.currentHost[v] >= 0 {
+            sampleActive[Int(view.currentHost[v])] += view.activeMemoryMB[v]
+            sampleContention[Int(view.currentHost[v])] += view.memoryContentionMB[v]
+        }
+        let residentCapacity = (0..<nh).map { sampleContention[$0] > 0 ? sampleActive[$0] - sampleContention[$0] : snap.memoryCapacity[$0] }
+        func plannedMemory(_ v: Int, on h: Int, hostActive active: Double) -> Double {
+            guard view.activeMemoryMB[v] > 0, active > 0 else { return 0 }
+            let overflow = max(0, active - residentCapacity[h])
+            if sampleContention[h] > 0, view.currentHost[v] == Int32(h) {
+                return min(1, ownMemory(v) * overflow / sampleContention[h])
+            }
+            return overflow / active
+        }
         var contention = (0..<nh).map { cpuContention($0, snap.hostCPU[$0]) }
         // Scores now (latest sample, current hosts) and the VM-weighted cluster score (weights:
         // CPU demand; equal weights when no VM demands CPU).
@@ -61,7 +82,7 @@ struct ScoreBalancer: BalancingPolicy {
             for v in 0..<nv where snap.plannedHost[v] >= 0 && !moved[v] && !view.migrating[v] && !view.rules.inAffinity[v] {
                 let s = Int(snap.plannedHost[v])
                 guard movesFrom[s] < view.moveCapPerHost else { continue }
-                let current = VMScoreModel.score(cpuContention: contention[s], memoryContention: ownMemory(v))
+                let current = VMScoreModel.score(cpuContention: contention[s], memoryContention: plannedMemory(v, on: s, hostActive: hostActive[s]))
                 // A destination only loses score by taking the VM: the coolest host bounds the gain.
                 guard ceiling - current >= bar else { continue }
                 if result.trigger == "none" { result.trigger = "score" }
@@ -78,10 +99,8 @@ struct ScoreBalancer: BalancingPolicy {
                           view.rules.rules.isEmpty || view.rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }) else { continue }
                     feasible += 1
                     let destinationAfter = cpuContention(d, snap.hostCPU[d] + e)
-                    let memory = MemoryContention.contentionMB(activeMB: view.activeMemoryMB[v], hostActiveMB: hostActive[d] + view.activeMemoryMB[v],
-                                                               capacityMB: snap.memoryCapacity[d])
-                    let after = VMScoreModel.score(cpuContention: destinationAfter,
-                                                   memoryContention: view.activeMemoryMB[v] > 0 ? memory / view.activeMemoryMB[v] : 0)
+                    let memory = plannedMemory(v, on: d, hostActive: hostActive[d] + view.activeMemoryMB[v])
+                    let after = VMScoreModel.score(cpuContention: destinationAfter, memoryContention: memory)
                     let gain = after - current
                     guard gain >= bar else { continue }
                     let cost = view.migrationCost.estimate(v, from: s, to: d)

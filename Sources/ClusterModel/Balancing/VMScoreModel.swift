@@ -8,7 +8,8 @@
 ///   capacity C) and the CPU-ready fraction of an M/M/c queue of the host's c cores at offered
 ///   load `a = D / core MHz` (Erlang C): ready / (ready + run) = W/(1 + W), W = C(c, a)/(c − a),
 ///   with a capped at 98 % of c (beyond that the unmet fraction takes over) [I].
-/// - Memory contention = active memory not resident / active memory ([MemoryContention]).
+/// - Memory contention = active memory not resident / active memory (the memory model's; between
+///   samples it follows the planned placement, see ``ScoreBalancer``).
 enum VMScoreModel {
     /// Offered load, as a fraction of the cores, at which the ready estimate stops rising [I].
     static let readyLoadCap = 0.98

@@ -22,6 +22,8 @@ public struct ClusterConfig: Sendable {
     public var license: LicenseEdition
     /// vSphere version as (major, minor), e.g. (6, 7).
     public var vsphereVersion: (major: Int, minor: Int)
+    /// The version's third component (`7.0.2` = 7.0 Update 2), 0 when not given.
+    public var vsphereVersionPatch = 0
     public var drs: DRSConfig
     public var dpm: DPMConfig
     public var vmotion: VMotionConfig
@@ -32,6 +34,13 @@ public struct ClusterConfig: Sendable {
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
     public var failures = FailureConfig()
+    /// Memory-management parameters (page sharing savings).
+    public var memory = MemoryModel()
+
+    /// Whether vMotion sizes its streams from the link (vSphere 7.0 U2 and later, vmware-facts-2 §7.3).
+    public var vmotionStreamsFollowLink: Bool {
+        (vsphereVersion.major, vsphereVersion.minor, vsphereVersionPatch) >= (7, 0, 2)
+    }
 
     public init(
         name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],

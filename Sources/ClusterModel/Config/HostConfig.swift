@@ -24,6 +24,8 @@ public struct HostConfig: Sendable {
     public var shutdownTime: SimTime
     /// State at t = 0 (`on`, or `standby` / `maintenance` for hosts that start powered down).
     public var initialState: HostPowerState = .on
+    /// vMotion VMkernel interfaces: before vSphere 7.0 U2, one vMotion stream each (vmware-facts-2 §7).
+    public var vmotionVMknics = 1
 
     public init(
         name: String, vendor: CPUVendor, generationRank: Int, sockets: Int, coresPerSocket: Int,

@@ -27,6 +27,15 @@ public struct DRSConfig: Sendable {
     public var pairwise = true
     /// Window over which demand is averaged for entitlements.
     public var demandWindow: SimTime = .minutes(5)
+    /// `UseDownTime` (vmware-facts-2 §5: default 1): the cost counts the workload impact of the
+    /// memory stall at switchover; `IgnoreDownTimeLessThan` (default 1 s): a stall below it is ignored.
+    public var useDownTime = true
+    public var ignoreDownTimeLessThan: SimTime = .seconds(1)
+    /// `MinGoodness`: minimum CHLSD-variance improvement per move; nil = adaptive (the default),
+    /// 0 = every move considered (vmware-facts-2 §5).
+    public var minGoodness: Double?
+    /// `MaxMovesPerHost`: moves per source host per pass; nil = adaptive (the default), 0 = no limit.
+    public var maxMovesPerHost: Int?
     /// `auto` (score from vSphere 7.0 on), `classic` or `score`.
     public var algorithm: DRSAlgorithmChoice = .auto
     /// Scalable shares (vSphere 7): scales resource-pool shares by their VMs; VM shares unchanged.
@@ -83,7 +92,9 @@ public enum HAAdmissionPolicy: Sendable {
 /// vSphere HA settings of one cluster (DESIGN §4.7, §4.8).
 public struct HAConfig: Sendable {
     public var enabled = false
-    public var restartTime: SimTime = .minutes(2)
+    /// Failure → restart delay: HA's failure detection, 15 s (vmware-facts-2 §3 "Restarts" 4,
+    /// [SDK-Detect]); the guest's boot (``VMConfig/bootTime``) adds to the outage.
+    public var restartTime: SimTime = .seconds(15)
     /// Admission control policy (default: percentage derived from host failures to tolerate).
     public var admissionPolicy = HAAdmissionPolicy.clusterResourcePercentage
     /// Host failures the cluster tolerates (percentage and slot policies).

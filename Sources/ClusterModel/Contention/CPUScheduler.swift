@@ -53,6 +53,7 @@ struct CPUScheduler {
         vms.cpuServedMHz.withUnsafeMutableBufferPointer { served in
             for h in 0..<nh { demandSum[h] = 0; cappedSum[h] = 0; memorySum[h] = 0; residents[h] = 0 }
             let host = vms.host, reason = vms.downReason, demand = vms.cpuDemandMHz, memory = vms.memoryDemandMB
+            let stall = vms.memoryStall
             let core = hosts.coreMHz
             for v in 0..<served.count {
                 let hi = host[v]
@@ -61,7 +62,8 @@ struct CPUScheduler {
                     continue
                 }
                 let h = Int(hi)
-                let capped = min(demand[v], vmVCPUs[v] * core[h])
+                // Memory contention stalls the same share of the VM's work (DESIGN §4.8).
+                let capped = min(demand[v] * (1 - stall[v]), vmVCPUs[v] * core[h])
                 served[v] = capped
                 demandSum[h] += demand[v]
                 cappedSum[h] += capped
@@ -120,7 +122,7 @@ struct CPUScheduler {
         let coreCap = hosts.coreMHz[h]
         for j in 0..<k {
             let v = Int(hostOrder[lo + j])
-            demand[j] = min(vms.cpuDemandMHz[v], vmVCPUs[v] * coreCap)
+            demand[j] = min(vms.cpuDemandMHz[v] * (1 - vms.memoryStall[v]), vmVCPUs[v] * coreCap)
             reservation[j] = vmReservation[v]
             shares[j] = vmShares[v]
             demandSum += vms.cpuDemandMHz[v]

@@ -31,7 +31,12 @@ public enum MigrationDetail: String, Sendable, CaseIterable {
     case datastoreNotShared = "datastore_not_shared"
     case sharedNothingUnsupported = "shared_nothing_unsupported"
     case license
+    /// The destination cannot guarantee the VM's memory reservation + overhead.
     case insufficientMemory = "insufficient_memory"
+    /// The destination cannot guarantee the VM's CPU reservation.
+    case insufficientCPU = "insufficient_cpu"
+    /// The destination is a dedicated HA failover host (admission control policy `failover_hosts`).
+    case haFailoverHost = "ha_failover_host"
     case destinationLeftOn = "destination_left_on"
     case sourceFailed = "source_failed"
     case mustRule = "must_rule"

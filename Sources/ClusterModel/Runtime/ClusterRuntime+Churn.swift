@@ -33,7 +33,7 @@ extension ClusterRuntime {
         let h = Int(vms.host[v])
         if h >= 0 {
             vms.host[v] = noIndex
-            hosts.memoryReservedMB[h] -= vms.footprintMB[v]
+            reserve(v, on: h, sign: -1)
             hosts.vmCount[h] -= 1
             vms.cpuServedMHz[v] = 0
             reallocateCPU(h, h)

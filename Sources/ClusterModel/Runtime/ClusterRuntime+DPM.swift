@@ -1,10 +1,13 @@
 import SimKernel
 
-/// DPM (DESIGN §4.6, vmware-facts §2): after each DRS pass, power a standby host on when a host
-/// runs above target + tolerance (81 %) over the power-on window, or evacuate and power off the
-/// cheapest host when every host is below target − tolerance (45 %) over the power-off window
-/// and a what-if evacuation keeps every remaining host ≤ 81 %. Demand per VM is its mean + 2 sd
-/// over the window. Suspended while a rolling patch window runs.
+/// DPM (DESIGN §4.6, vmware-facts §2, vmware-facts-2 §4): after each DRS pass, keep min_hosts_on
+/// and HA failover capacity, power a standby host on when a host runs above target + tolerance
+/// (81 %) over the power-on window, or evacuate and power off hosts below target − tolerance
+/// (45 %) over the power-off window whose what-if evacuation keeps every remaining host ≤ 81 %,
+/// breaks no rule nor HA failover capacity, and pays off (docs/model.md, DPM cost-benefit).
+/// Demand per VM is its mean + 2 sd over the window. Suspended while a rolling patch window
+/// runs; powers nothing off when DRS could not follow. Hosts are also woken on request
+/// (ClusterRuntime+PowerOnRequests.swift).
 extension ClusterRuntime {
     func scheduleDPM(at t: SimTime) {
         guard config.dpm.enabled, config.dpm.automation != .off, t < settings.duration else { return }
@@ -23,17 +26,27 @@ extension ClusterRuntime {
         let high = dpm.targetUtilization + dpm.tolerance
         let low = dpm.targetUtilization - dpm.tolerance
         let on = (0..<hosts.count).filter { hosts.state[$0] == .on }
-        let transitioning = hosts.state.contains { $0 == .booting || $0 == .enteringStandby || $0 == .shuttingDown }
+        let booting = hosts.state.contains { $0 == .booting }
+        let transitioning = booting || hosts.state.contains { $0 == .enteringStandby || $0 == .shuttingDown }
 
-        // Priority 1: keep min_hosts_on powered on.
+        // Priority 1: keep min_hosts_on powered on, and HA failover capacity (admission control).
         if on.count + hosts.state.filter({ $0 == .booting }).count < dpm.minHostsOn {
             if let h = bestStandbyHost() { wake(h, reason: .dpm) }
+            return
+        }
+        if !booting && !haFailoverCapacityHolds() && dpmWakesHosts && bestStandbyHost() != nil {
+            requestFailoverCapacity()
             return
         }
         // Host-level sums suffice for the decisions; the full what-if snapshot is built only when
         // a power-off is in prospect (make bench, fleet: two snapshots per pass were ~25 %).
         let loadOn = hostEstimates(samples: dpmSamples(dpm.historyPowerOn))
-        let utilOn = on.map { max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0]) }
+        updateLowPeriod(cpu: loadOn.cpu, memory: loadOn.memory, on: on)
+        // A host whose memory state is soft or worse counts as above the band (DESIGN §4.8).
+        let utilOn = on.map {
+            hosts.memoryState[$0] >= .soft ? max(1, loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0])
+                : max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0])
+        }
         if let hottest = utilOn.max(), hottest > high {
             // Booting hosts already bring relief: wake another only if the cluster-wide
             // utilization, counting their capacity, is still above target.
@@ -45,39 +58,42 @@ extension ClusterRuntime {
             if priority <= dpm.threshold, dpm.automation == .automatic, let h = bestStandbyHost() { wake(h, reason: .dpm) }
             return
         }
-        guard !transitioning, on.count - 1 >= dpm.minHostsOn, dpm.automation == .automatic else { return }
+        guard !transitioning, on.count - 1 >= dpm.minHostsOn, dpmMayPowerOff() else { return }
         let loadOff = hostEstimates(samples: dpmSamples(dpm.historyPowerOff))
-        guard let first = powerOffPriority(cpu: loadOff.cpu, memory: loadOff.memory, on: on, low: low),
-              first <= dpm.threshold else { return }
+        guard anyHostBelowBand(cpu: loadOff.cpu, memory: loadOff.memory, on: on, low: low) else { return }
         var snap = makeSnapshot(samples: dpmSamples(dpm.historyPowerOff), conservative: true)
         var remaining = on
-        // DPM keeps powering hosts off while some host is below the band and the cluster's spare
-        // capacity justifies it, each choice made on the what-if placement left by the previous ones.
-        while remaining.count - 1 >= dpm.minHostsOn, dpm.automation == .automatic,
-              let priority = powerOffPriority(cpu: snap.hostCPU, memory: snap.hostMemory, on: remaining, low: low),
-              priority <= dpm.threshold,
-              let (h, after) = powerOffCandidate(snap, on: remaining, high: high) {
-            enterStandby(h, reason: .dpm)
+        var chosen: [Int] = []
+        // DPM keeps choosing hosts while some host is below the band and a power-off pays off,
+        // each choice made on the what-if placement left by the previous ones. The chosen hosts
+        // leave `on` together, so no evacuation plans a VM onto a host powered off in this pass.
+        while remaining.count - 1 >= dpm.minHostsOn,
+              anyHostBelowBand(cpu: snap.hostCPU, memory: snap.hostMemory, on: remaining, low: low),
+              let (h, after) = powerOffCandidate(snap, on: remaining, high: high, alsoOff: chosen) {
+            chosen.append(h)
             snap = after
             remaining.removeAll { $0 == h }
         }
+        for h in chosen { markEnteringStandby(h, reason: .dpm) }
+        for h in chosen where hosts.state[h] == .enteringStandby { startStandbyEvacuation(h) }
     }
 
-    /// Priority 2…5 of powering a host off, or nil when no host is below the band on both CPU
-    /// and memory ([VMwareBlog-DPM-2015]: power-off is evaluated when hosts run below the band).
-    /// By how much of the band's floor the cluster leaves unused (docs/dpm.md): 2 when the mean
-    /// utilization is under 60 % of the floor, 3 under 80 %, 4 under 90 %, else 5.
-    func powerOffPriority(cpu hostCPU: [Double], memory hostMemory: [Double], on: [Int], low: Double) -> Int? {
-        var meanUtil = 0.0
-        var anyBelow = false
-        for h in on {
-            let cpu = hostCPU[h] / hosts.cpuCapacityMHz[h], mem = hostMemory[h] / hosts.memoryCapacityMB[h]
-            if cpu < low && mem < low { anyBelow = true }
-            meanUtil += max(cpu, mem) / Double(on.count)
-        }
-        guard anyBelow else { return nil }
-        let gap = (low - meanUtil) / low
-        return gap >= 0.4 ? 2 : (gap >= 0.2 ? 3 : (gap >= 0.1 ? 4 : 5))
+    /// DPM powers nothing off (it only recommends) when DRS could not follow: DRS disabled, at
+    /// threshold 1 or not fully automated (DESIGN §4.6; vmware-facts-2 §4.2, [D-PowerOff]: DPM
+    /// powers a host off only when DRS can evacuate it); nor before its power-off window holds
+    /// demand history; nor while VMs wait for a host (HA restarts without capacity).
+    func dpmMayPowerOff() -> Bool {
+        let drs = config.drs
+        guard config.dpm.automation == .automatic, drs.enabled, drs.threshold >= 2, drs.automation == .fullyAutomated,
+              history.pushes >= dpmSamples(config.dpm.historyPowerOff) else { return false }
+        return !(0..<vms.count).contains { vms.host[$0] == noIndex && (vms.downReason[$0] == .haNoCapacity
+            || (config.ha.enabled && vms.downReason[$0] == .hostFailure)) }
+    }
+
+    /// Whether some `on` host runs below the band on both CPU and memory ([VMwareBlog-DPM-2015]:
+    /// power-off is evaluated when hosts run below the band).
+    func anyHostBelowBand(cpu hostCPU: [Double], memory hostMemory: [Double], on: [Int], low: Double) -> Bool {
+        on.contains { hostCPU[$0] / hosts.cpuCapacityMHz[$0] < low && hostMemory[$0] / hosts.memoryCapacityMB[$0] < low }
     }
 
     /// Per-host sums of DPM's conservative demand estimate (mean + 2 sd over `samples`),
@@ -117,25 +133,92 @@ extension ClusterRuntime {
         return best
     }
 
-    /// The least-loaded `on` host below the band whose VMs all fit elsewhere with every remaining host ≤ `high`
-    /// (a what-if evacuation), honouring must rules and, with HA admission control, leaving one
-    /// host's worth of spare memory (N+1). Ties go to the highest index (spare hosts at the end).
-    func powerOffCandidate(_ snap: BalanceSnapshot, on: [Int], high: Double) -> (Int, BalanceSnapshot)? {
-        var best: (Int, BalanceSnapshot)?
-        var bestLoad = Double.infinity
+    /// The `on` host below the band to power off: the one with the best (lowest) power-off
+    /// priority, ties to the least loaded, then the highest index (spare hosts at the end). A
+    /// candidate has been on for the power-off window (its history is its VMs' there), its what-if
+    /// evacuation keeps every remaining host ≤ `high` without breaking a rule or HA failover
+    /// capacity, and its priority (``dpmPowerOffPriority(_:snap:)``) is ≤ the DPM threshold.
+    func powerOffCandidate(_ snap: BalanceSnapshot, on: [Int], high: Double, alsoOff: [Int] = []) -> (Int, BalanceSnapshot)? {
+        var best: (h: Int, after: BalanceSnapshot, priority: Int)?
         let low = config.dpm.targetUtilization - config.dpm.tolerance
-        for h in on.reversed() where snap.load[h] < bestLoad && snap.load[h] < low {
-            if let after = whatIfEvacuation(h, snap: snap, high: high, on: on) { best = (h, after); bestLoad = snap.load[h] }
+        let now = simulation.now
+        for h in on.reversed() where snap.load[h] < low && now - lifecycle.onSince[h] >= config.dpm.historyPowerOff {
+            guard let priority = dpmPowerOffPriority(h, snap: snap), priority <= config.dpm.threshold else { continue }
+            if let b = best, (priority, snap.load[h]) >= (b.priority, snap.load[b.h]) { continue }
+            if let after = whatIfEvacuation(h, snap: snap, high: high, on: on, alsoOff: alsoOff) { best = (h, after, priority) }
         }
-        return best
+        return best.map { ($0.h, $0.after) }
     }
 
-    /// The snapshot after moving every VM of `h` elsewhere, or nil when that is not possible.
-    func whatIfEvacuation(_ h: Int, snap base: BalanceSnapshot, high: Double, on: [Int]) -> BalanceSnapshot? {
+    /// Power-off priority 2…5 of host `h`, or nil when the power-off does not pay (docs/model.md,
+    /// DPM cost-benefit, [I]: the sources say priority reflects the amount of under-utilization
+    /// and the expected improvement [D41-DPMThr] but give no formula). Benefit: the host's idle
+    /// minus standby power over the expected low period; cost: a power cycle (shutdown at idle
+    /// power, a later boot at full power) plus the vMotion CPU reservation of evacuating its
+    /// VMs. Priority by benefit / cost (≥ 4 → 2, ≥ 2 → 3, ≥ 1.5 → 4, > 1 → 5), made no more
+    /// urgent than the cluster's under-utilization allows (``underUtilizationPriority(_:on:)``).
+    func dpmPowerOffPriority(_ h: Int, snap: BalanceSnapshot) -> Int? {
+        let c = hosts.configs[h]
+        let period = expectedLowPeriodSeconds()
+        let benefit = max(0, c.power.idleW - c.standbyW) * period
+        let perCoreW = (c.power.maxW - c.power.idleW) / Double(max(1, c.sockets * c.coresPerSocket))
+        let rate = max(1, min(linkMbps[h], Double(vmotionStreams[h]) * ConcurrencyLimits.streamMbps))
+        let cores = vmotionReservationMHz(h) / hosts.coreMHz[h]
+        var migrationJ = 0.0
+        for v in 0..<vms.count where Int(snap.plannedHost[v]) == h {
+            migrationJ += vms.configs[v].memoryMB * DataUnits.mbitPerMiB / rate * 2 * cores * perCoreW
+        }
+        let cost = c.shutdownTime.seconds * c.power.idleW + c.bootTime.seconds * c.power.maxW + migrationJ
+        guard benefit > cost else { return nil }
+        let ratio = benefit / max(cost, 1e-9)
+        let byImprovement = ratio >= 4 ? 2 : (ratio >= 2 ? 3 : (ratio >= 1.5 ? 4 : 5))
+        return max(byImprovement, underUtilizationPriority(snap, on: (0..<hosts.count).filter { snap.participates[$0] }))
+    }
+
+    /// The low period a power-off can expect, seconds [I]: a persistence forecast — the cluster
+    /// has fit on one host fewer at target utilization for L seconds, so it is expected to for
+    /// about L more — at least the power-off window, at most 8 hours (a night).
+    func expectedLowPeriodSeconds() -> Double {
+        let window = config.dpm.historyPowerOff.seconds
+        let observed = (simulation.now - dpmLowSince).seconds
+        return min(max(window, observed), 8 * 3_600)
+    }
+
+    /// Priority 2…5 from the amount of under-utilization [I]: U = how many hosts' worth of the
+    /// `on` hosts' capacity sits unused at the target utilization, Σ capacity / capacity per host
+    /// − Σ demand / (target × capacity per host), in the larger of CPU and memory (the DPM snapshot's
+    /// mean + 2 sd demand). U ≥ 2 → 2, ≥ 1 → 3, ≥ 0.5 → 4, else 5.
+    func underUtilizationPriority(_ snap: BalanceSnapshot, on: [Int]) -> Int {
+        guard !on.isEmpty else { return 5 }
+        let target = config.dpm.targetUtilization
+        var cpu = 0.0, cpuCap = 0.0, mem = 0.0, memCap = 0.0
+        for h in on { cpu += snap.hostCPU[h]; cpuCap += hosts.cpuCapacityMHz[h]; mem += snap.hostMemory[h]; memCap += hosts.memoryCapacityMB[h] }
+        let n = Double(on.count)
+        let spare = n - max(cpu / cpuCap, mem / memCap) * n / target
+        return spare >= 2 ? 2 : (spare >= 1 ? 3 : (spare >= 0.5 ? 4 : 5))
+    }
+
+    /// Tracks since when the cluster's demand (power-on window) fits on its `on` hosts minus the
+    /// largest at target utilization: the start of the current low period.
+    func updateLowPeriod(cpu: [Double], memory: [Double], on: [Int]) {
+        guard on.count >= 2 else { dpmLowSince = simulation.now; return }
+        let cpuDemand = on.reduce(0.0) { $0 + cpu[$1] }, memDemand = on.reduce(0.0) { $0 + memory[$1] }
+        let cpuCap = on.reduce(0.0) { $0 + hosts.cpuCapacityMHz[$1] } - (on.map { hosts.cpuCapacityMHz[$0] }.max() ?? 0)
+        let memCap = on.reduce(0.0) { $0 + hosts.memoryCapacityMB[$1] } - (on.map { hosts.memoryCapacityMB[$0] }.max() ?? 0)
+        let fits = cpuDemand <= config.dpm.targetUtilization * cpuCap && memDemand <= config.dpm.targetUtilization * memCap
+        if !fits { dpmLowSince = simulation.now }
+    }
+
+    /// The snapshot after moving every VM of `h` elsewhere, or nil when that is not possible:
+    /// every remaining host stays ≤ `high`, no VM's rules (VM-Host, anti-affinity, affinity)
+    /// that hold now break, and HA failover capacity holds without `h` and the hosts in `alsoOff`.
+    func whatIfEvacuation(_ h: Int, snap base: BalanceSnapshot, high: Double, on: [Int], alsoOff: [Int] = []) -> BalanceSnapshot? {
+        guard haFailoverCapacityHolds(withoutHosts: alsoOff + [h]) else { return nil }
         var snap = base
         snap.participates[h] = false
         var residents = (0..<vms.count).filter { Int(snap.plannedHost[$0]) == h }
         residents.sort { snap.cpuEntitlement[$0] > snap.cpuEntitlement[$1] || (snap.cpuEntitlement[$0] == snap.cpuEntitlement[$1] && $0 < $1) }
+        let heldBefore = residents.map { rules.allows($0, on: h, hostOf: { base.plannedHost[$0] }) }
         let view = compatibilityView()   // one copy per what-if, not one per (VM, host) check
         for v in residents {
             if vms.migrating[v] { return nil }
@@ -144,18 +227,14 @@ extension ClusterRuntime {
                 let cpu = (snap.hostCPU[d] + snap.cpuEntitlement[v]) / snap.cpuCapacity[d]
                 let mem = (snap.hostMemory[d] + snap.memoryEntitlement[v]) / snap.memoryCapacity[d]
                 guard cpu <= high, mem <= high, snap.fits(v, on: d), view.compatible(v, d),
-                      rules.allows(v, on: d, mustOnly: true, hostOf: { snap.plannedHost[$0] }) else { continue }
+                      rules.allows(v, on: d, strictness: .allButAffinity, hostOf: { snap.plannedHost[$0] }) else { continue }
                 if max(cpu, mem) < bestLoad { best = d; bestLoad = max(cpu, mem) }
             }
             guard best >= 0 else { return nil }
             snap.move(v, to: best)
         }
-        if config.ha.enabled && config.ha.admissionControl {
-            let remaining = on.filter { $0 != h }
-            let total = remaining.reduce(0.0) { $0 + hosts.memoryCapacityMB[$1] }
-            let largest = remaining.map { hosts.memoryCapacityMB[$0] }.max() ?? 0
-            let used = remaining.reduce(0.0) { $0 + snap.hostFootprint[$1] }
-            if used > total - largest { return nil }
+        for (i, v) in residents.enumerated() where heldBefore[i] {
+            if !rules.allows(v, on: Int(snap.plannedHost[v]), hostOf: { snap.plannedHost[$0] }) { return nil }
         }
         return snap
     }

@@ -3,8 +3,8 @@ import SimKernel
 
 /// Classic DRS (vSphere 4.1–6.7), DESIGN §4.5 and vmware-facts §1: a periodic pass that fixes
 /// rule violations (priority 1), then balances host loads by a greedy hill-climb on a snapshot
-/// with cost-benefit filtering, and submits the moves to the vMotion engine. The cost-benefit
-/// formula is documented in docs/drs.md.
+/// with cost-benefit and risk filtering, and submits the moves to the vMotion engine. The
+/// cost-benefit and risk rules are documented in docs/model.md (DRS).
 extension ClusterRuntime {
     /// Pairwise-balancing utilization gaps by threshold 1…5 (none at 1). [FD-2019-Pairwise]
     static let pairwiseGapLimit: [Double] = [.infinity, 0.30, 0.20, 0.10, 0.05]
@@ -32,6 +32,11 @@ extension ClusterRuntime {
         var hostCPU = Array(repeating: 0.0, count: nh), hostMemory = hostCPU, hostFootprint = hostCPU
         Self.entitlements(planned, estimate.cpuMHz, estimate.memoryMB, vmReservation, vms.limitMHz, vms.footprintMB,
                           cpu: &cpu, memory: &mem, hostCPU: &hostCPU, hostMemory: &hostMemory, hostFootprint: &hostFootprint)
+        // A host whose memory state is soft or worse is overloaded for DRS (DESIGN §4.8): its
+        // memory load counts as at least 100 %, so DRS moves VMs off it and none onto it.
+        for h in 0..<nh where hosts.memoryState[h] >= .soft && hosts.state[h] == .on {
+            hostMemory[h] = max(hostMemory[h], hosts.memoryCapacityMB[h])
+        }
         return BalanceSnapshot(
             plannedHost: planned, cpuEntitlement: cpu, memoryEntitlement: mem, footprintMB: vms.footprintMB,
             hostCPU: hostCPU, hostMemory: hostMemory, hostFootprint: hostFootprint,
@@ -144,6 +149,8 @@ extension ClusterRuntime {
             if best >= 0 {
                 snap.move(v, to: best)
                 plan.append((v, best, .drsRule, 1))
+            } else if !rules.allows(v, on: s, mustOnly: true, hostOf: { snap.plannedHost[$0] }) {
+                requestHost(for: v)   // a `must` rule needs a host that is in standby: DPM wakes it
             }
         }
     }
@@ -169,7 +176,11 @@ extension ClusterRuntime {
         defer { planPairwise(&snap, &plan, &rec, gapLimit: gapLimit) }
         guard first == "chlsd" else { return }
         let cap = drsMoveCapPerHost()
+        // Moves still running from the previous passes count against the cap: a host whose
+        // evacuations have not finished gets no new ones piled on (vmware-facts §1, MaxMovesPerHost).
         var movesFrom = Array(repeating: 0, count: hosts.count)
+        for m in migrationsInFlight where m.source >= 0 { movesFrom[m.source] += 1 }
+        var risk = drsRisk(snap)
         var planned = Array(repeating: false, count: vms.count)   // a VM moves at most once per pass
         for p in plan { planned[p.vm] = true }
         // Movable VMs grouped by planned host, ascending within a host (a counting sort into one
@@ -231,9 +242,13 @@ extension ClusterRuntime {
                             guard rough <= bar * bar * (1 + 1e-6) + 1e-12 else { continue }
                             let after = snap.chlsdAfterMove(v, to: d, sourceLoadAfter: sourceLoad)
                             guard after < bar else { continue }
+                            // MinGoodness: the gain must exceed what the two hosts' demand noise
+                            // alone moves the variance by.
+                            guard current * current - after * after >= risk.minGoodness(s, d, n: n),
+                                  !risk.worsensLongRun(v, from: s, to: d, snap: snap) else { continue }
                             let moved = min(snap.loadOf(s, cpu: snap.cpuEntitlement[v], memory: snap.memoryEntitlement[v]),
                                             snap.load[s] - mean)
-                            guard drsMoveWorthIt(v, from: s, to: d, movedFraction: moved, snap: snap) else { rejectedByCost = true; continue }
+                            guard drsMoveWorthIt(v, from: s, to: d, movedFraction: moved, snap: snap, risk: risk) else { rejectedByCost = true; continue }
                             best = (v, s, d, after)
                         }
                     }
@@ -246,6 +261,7 @@ extension ClusterRuntime {
             let priority = LoadMetrics.priority(chlsd: current, hosts: snap.hostCount)
             if priority > t { rec.skippedPriority += 1; break }
             snap.move(move.v, to: move.d)
+            risk.move(move.v, from: move.s, to: move.d, snap: snap)
             movesFrom[move.s] += 1
             planned[move.v] = true
             plan.append((move.v, move.d, .drsBalance, priority))
@@ -277,6 +293,7 @@ extension ClusterRuntime {
     func planPairwise(_ snap: inout BalanceSnapshot, _ plan: inout [(vm: Int, to: Int, reason: MigrationReason, priority: Int)],
                       _ rec: inout DRSPassRecord, gapLimit: Double) {
         let view = compatibilityView()
+        var risk = drsRisk(snap)
         var moves = 0
         var planned = Array(repeating: false, count: vms.count)   // a VM moves at most once per pass
         for p in plan { planned[p.vm] = true }
@@ -297,6 +314,12 @@ extension ClusterRuntime {
             let (gap, memory, s, d) = best
             guard s >= 0, s != d else { break }
             func util(_ h: Int, _ cpu: Double, _ mem: Double) -> Double { memory ? mem / snap.memoryCapacity[h] : cpu / snap.cpuCapacity[h] }
+            func other(_ h: Int, _ cpu: Double, _ mem: Double) -> Double { memory ? cpu / snap.cpuCapacity[h] : mem / snap.memoryCapacity[h] }
+            // The other resource's mean utilization: a move that narrows this gap must not spread
+            // the other resource's utilizations further around it [I].
+            var otherMean = 0.0
+            for h in 0..<hosts.count where snap.participates[h] { otherMean += other(h, snap.hostCPU[h], snap.hostMemory[h]) }
+            otherMean /= Double(max(1, snap.hostCount))
             var choice: (v: Int, gap: Double)?
             for v in 0..<vms.count where Int(snap.plannedHost[v]) == s && !planned[v] && !vms.migrating[v] && !rules.inAffinity[v] {
                 rec.candidatesEvaluated += 1
@@ -304,13 +327,23 @@ extension ClusterRuntime {
                 let after = abs(util(s, snap.hostCPU[s] - c, snap.hostMemory[s] - m) - util(d, snap.hostCPU[d] + c, snap.hostMemory[d] + m))
                 guard after < (choice?.gap ?? gap) - 1e-9, snap.fits(v, on: d), view.compatible(v, d),
                       rules.allows(v, on: d, hostOf: { snap.plannedHost[$0] }),
-                      drsMoveWorthIt(v, from: s, to: d, movedFraction: min(util(s, c, m), gap / 2), snap: snap) else { continue }
+                      snap.chlsdAfterMove(v, to: d) <= snap.chlsd + 1e-12,   // never at the cost of the balance DRS targets
+                      { () -> Bool in
+                          let os = other(s, snap.hostCPU[s], snap.hostMemory[s]) - otherMean
+                          let od = other(d, snap.hostCPU[d], snap.hostMemory[d]) - otherMean
+                          let os2 = other(s, snap.hostCPU[s] - c, snap.hostMemory[s] - m) - otherMean
+                          let od2 = other(d, snap.hostCPU[d] + c, snap.hostMemory[d] + m) - otherMean
+                          return os2 * os2 + od2 * od2 <= os * os + od * od + 1e-12
+                      }(),
+                      !risk.worsensLongRun(v, from: s, to: d, snap: snap),
+                      drsMoveWorthIt(v, from: s, to: d, movedFraction: min(util(s, c, m), gap / 2), snap: snap, risk: risk) else { continue }
                 choice = (v, after)
             }
             guard let move = choice else { break }
             planned[move.v] = true
             let priority = max(2, min(config.drs.threshold, LoadMetrics.priority(chlsd: snap.chlsd, hosts: snap.hostCount)))
             snap.move(move.v, to: d)
+            risk.move(move.v, from: s, to: d, snap: snap)
             plan.append((move.v, d, .drsBalance, priority))
             moves += 1
         }
@@ -319,29 +352,124 @@ extension ClusterRuntime {
     /// Adaptive MaxMovesPerHost (vSphere 4.1+, [FD-2010-MaxMoves]): how many vMotions can finish
     /// before the next pass, min(8, ⌊period / mean vMotion time⌋ × concurrent slots), at least 1.
     func drsMoveCapPerHost() -> Int {
+        if let fixed = config.drs.maxMovesPerHost { return fixed == 0 ? Int.max / 2 : fixed }
         let slots = ConcurrencyLimits.networkMax(nicGbps: hosts.configs.map(\.vmotionNICGbps).min() ?? 10)
         let meanTime = migrationStats.meanDurationSeconds ?? estimatedVMotionSeconds
         let perSlot = Int((config.drs.period.seconds / max(meanTime, 1e-3)).rounded(.down))
         return max(1, min(8, perSlot * slots))
     }
 
-    /// Cost-benefit (docs/drs.md): benefit = load moved off the source's excess (as MHz) × the
-    /// expected stable time (3 DRS periods); cost = estimated vMotion time × (vMotion CPU
-    /// reservation on both hosts + 10 % of the VM's CPU) + downtime × the VM's CPU. Moves whose
-    /// benefit does not exceed their cost are dropped.
-    func drsMoveWorthIt(_ v: Int, from s: Int, to d: Int, movedFraction: Double, snap: BalanceSnapshot) -> Bool {
+    /// Per-VM demand variability and per-host load noise for one DRS pass (docs/model.md, DRS
+    /// cost-benefit and risk): each VM's CPU demand mean and sd over the longer history window
+    /// (DPM's power-off window, 40 min by default, at least DRS's own; a 4 h window was tried and
+    /// left threshold 5 barely better balanced than 1 on drs-thresholds.yaml), and each host's
+    /// load variance from its VMs' (independent) sds.
+    func drsRisk(_ snap: BalanceSnapshot) -> DRSRisk {
+        let long = max(dpmSamples(config.dpm.historyPowerOff), dpmSamples(config.drs.demandWindow))
+        let mean = windowEstimates(samples: long, conservative: false).cpuMHz
+        let upper = windowEstimates(samples: long, conservative: true).cpuMHz
+        var sd = Array(repeating: 0.0, count: vms.count)
+        var hostVariance = Array(repeating: 0.0, count: hosts.count)
+        var hostLongCPU = hostVariance
+        for v in 0..<vms.count {
+            sd[v] = max(0, upper[v] - mean[v]) / 2
+            let h = Int(snap.plannedHost[v])
+            if h >= 0 {
+                hostVariance[h] += sd[v] * sd[v] / (snap.cpuCapacity[h] * snap.cpuCapacity[h])
+                hostLongCPU[h] += mean[v]
+            }
+        }
+        var risk = DRSRisk(meanMHz: mean, sdMHz: sd, hostVariance: hostVariance, hostLongCPU: hostLongCPU,
+                           fixedMinGoodness: config.drs.minGoodness)
+        risk.recomputeLongSums(snap)
+        return risk
+    }
+
+    /// Cost-benefit (docs/model.md, [I] on vmware-facts-2 §5): benefit = load moved off the
+    /// source's excess (MHz) × the expected stable period; cost = estimated vMotion time ×
+    /// (vMotion CPU reservation on both hosts + 10 % of the VM's CPU) + with `UseDownTime` the
+    /// switchover stall × the VM's CPU, unless the stall is below `IgnoreDownTimeLessThan`.
+    /// Stable period = DRS period × clamp((0.5 / cv)², 1, 12), cv = the VM's demand sd / mean over
+    /// the history window: the number of periods a random walk of that step takes to drift by half
+    /// the VM's demand. Moves whose benefit does not exceed their cost are dropped.
+    func drsMoveWorthIt(_ v: Int, from s: Int, to d: Int, movedFraction: Double, snap: BalanceSnapshot, risk: DRSRisk) -> Bool {
         let moved = movedFraction * hosts.cpuCapacityMHz[s]
-        let benefit = moved * 3 * config.drs.period.seconds
+        let benefit = moved * risk.stablePeriods(v) * config.drs.period.seconds
         let streams = Double(max(ledger.networkCost[s], ledger.networkCost[d]) + 1)
-        let b = min(linkMbps[s], linkMbps[d]) / streams
+        let b = min(min(linkMbps[s], linkMbps[d]) / streams, vmotionStreamCapMbps(s, d))
         let model = PrecopyModel(memoryMbit: vms.configs[v].memoryMB * DataUnits.mbitPerMiB,
                                  dirtyMbps: min(vms.dirtyRateMbps[v], 0.5 * b), bandwidthMbps: b,
                                  switchoverGoalSeconds: config.vmotion.switchoverGoal.seconds,
                                  resumeSeconds: config.vmotion.resumeTime.seconds)
-        let reservation = ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[s].vmotionNICGbps) * hosts.coreMHz[s]
-            + ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[d].vmotionNICGbps) * hosts.coreMHz[d]
-        let cost = model.durationSeconds * (reservation + 0.1 * snap.cpuEntitlement[v]) + model.downtimeSeconds * snap.cpuEntitlement[v]
+        let reservation = vmotionReservationMHz(s) + vmotionReservationMHz(d)
+        let stall = model.downtimeSeconds
+        let stallCost = config.drs.useDownTime && stall >= config.drs.ignoreDownTimeLessThan.seconds ? stall * snap.cpuEntitlement[v] : 0
+        let cost = model.durationSeconds * (reservation + 0.1 * snap.cpuEntitlement[v]) + stallCost
         return benefit > cost
+    }
+}
+
+/// Demand variability for one DRS pass: per-VM CPU sd and mean (MHz) over the history window,
+/// and per-host load variance (Σ of its VMs' (sd / capacity)²), kept up to date as the pass moves
+/// VMs in its snapshot.
+struct DRSRisk {
+    let meanMHz: [Double]
+    let sdMHz: [Double]
+    var hostVariance: [Double]
+    /// Per-host CPU demand from the VMs' history-window means (the load a move leaves for the long run).
+    var hostLongCPU: [Double]
+    let fixedMinGoodness: Double?
+    var longSum = 0.0, longSquares = 0.0, longCount = 0.0
+
+    /// Long-run load of host `h`: the larger of its history-mean CPU and its memory entitlement.
+    func longLoad(_ h: Int, cpu: Double, memory: Double, snap: BalanceSnapshot) -> Double {
+        max(cpu / snap.cpuCapacity[h], memory / snap.memoryCapacity[h])
+    }
+
+    mutating func recomputeLongSums(_ snap: BalanceSnapshot) {
+        longSum = 0; longSquares = 0; longCount = 0
+        for h in 0..<hostLongCPU.count where snap.participates[h] {
+            let l = longLoad(h, cpu: hostLongCPU[h], memory: snap.hostMemory[h], snap: snap)
+            longSum += l; longSquares += l * l; longCount += 1
+        }
+    }
+
+    /// Risk [I]: whether moving `v` from `s` to `d` raises the variance of the hosts' long-run
+    /// loads (history-window mean demand). A move that fixes a transient gap by moving a VM's
+    /// lasting demand onto the wrong host is rejected: its gain would not outlive the burst.
+    func worsensLongRun(_ v: Int, from s: Int, to d: Int, snap: BalanceSnapshot) -> Bool {
+        guard longCount >= 2 else { return false }
+        let ls = longLoad(s, cpu: hostLongCPU[s], memory: snap.hostMemory[s], snap: snap)
+        let ld = longLoad(d, cpu: hostLongCPU[d], memory: snap.hostMemory[d], snap: snap)
+        let ls2 = longLoad(s, cpu: hostLongCPU[s] - meanMHz[v], memory: snap.hostMemory[s] - snap.memoryEntitlement[v], snap: snap)
+        let ld2 = longLoad(d, cpu: hostLongCPU[d] + meanMHz[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v], snap: snap)
+        let mu = longSum / longCount
+        let mu2 = (longSum - ls - ld + ls2 + ld2) / longCount
+        let before = longSquares / longCount - mu * mu
+        let after = (longSquares - ls * ls - ld * ld + ls2 * ls2 + ld2 * ld2) / longCount - mu2 * mu2
+        return after > before + 1e-12
+    }
+
+    /// Expected stable period of a move of VM `v`, in DRS periods [I]: (0.5 / cv)² clamped to 1…12.
+    func stablePeriods(_ v: Int) -> Double {
+        let cv = sdMHz[v] / max(meanMHz[v], 1)
+        return min(12, max(1, 0.25 / max(cv * cv, 1e-12)))
+    }
+
+    /// MinGoodness of a move from `s` to `d` in variance units: the configured value, or
+    /// (adaptive [I]) the variance the two hosts' demand noise alone adds, (σ_s² + σ_d²) / N.
+    func minGoodness(_ s: Int, _ d: Int, n: Double) -> Double {
+        fixedMinGoodness ?? (hostVariance[s] + hostVariance[d]) / max(n, 1)
+    }
+
+    /// Updates the pass's risk figures after `v` moved from `s` to `d` in `snap` (already moved).
+    mutating func move(_ v: Int, from s: Int, to d: Int, snap: BalanceSnapshot) {
+        let q = sdMHz[v] * sdMHz[v]
+        hostVariance[s] -= q / (snap.cpuCapacity[s] * snap.cpuCapacity[s])
+        hostVariance[d] += q / (snap.cpuCapacity[d] * snap.cpuCapacity[d])
+        hostLongCPU[s] -= meanMHz[v]
+        hostLongCPU[d] += meanMHz[v]
+        recomputeLongSums(snap)
     }
 }
 

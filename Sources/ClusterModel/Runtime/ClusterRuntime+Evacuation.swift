@@ -4,40 +4,50 @@ extension ClusterRuntime {
     /// Starts evacuating host `h` (already in `entering_standby` or `entering_maintenance`):
     /// mandatory moves, not capped per pass, bounded only by the vMotion concurrency limits.
     func evacuate(_ h: Int) {
-        planEvacuation(h)
+        if hosts.state[h] == .enteringMaintenance && !haFailoverCapacityHolds(withoutHosts: hostsEnteringMaintenance()) {
+            requestFailoverCapacity()   // VMs stay until the capacity is back (vmware-facts-2 §3 Restarts 7)
+        } else {
+            let homeless = planEvacuation(h)
+            if hosts.state[h] == .enteringMaintenance { for v in homeless { requestHost(for: v) } }
+        }
         scheduleEvacuationCheck(h)
     }
 
+    func hostsEnteringMaintenance() -> [Int] {
+        (0..<hosts.count).filter { hosts.state[$0] == .enteringMaintenance }
+    }
+
     /// Requests a migration for every VM still on `h` and not migrating, largest first, each to
-    /// the compatible `on` host that satisfies its rules (`must` always; `should` when possible),
-    /// has room, and is least loaded after the move. Returns how many VMs found no destination.
+    /// the compatible `on` host that satisfies its rules (`must` and VM-VM anti-affinity always;
+    /// `should` and affinity when possible), has room, and is least loaded after the move.
+    /// Returns the VMs that found no destination.
     @discardableResult
-    func planEvacuation(_ h: Int) -> Int {
+    func planEvacuation(_ h: Int) -> [Int] {
         let reason: MigrationReason = lifecycle.purpose[h] == .standby && lifecycle.reason[h] == .dpm ? .dpmEvacuate
             : (lifecycle.purpose[h] == .standby ? .manual : .maintenance)
         var snap = makeSnapshot(samples: 1, conservative: false)
         snap.participates[h] = false
         var residents = (0..<vms.count).filter { Int(vms.host[$0]) == h && !vms.migrating[$0] }
         residents.sort { vms.footprintMB[$0] > vms.footprintMB[$1] || (vms.footprintMB[$0] == vms.footprintMB[$1] && $0 < $1) }
-        var homeless = 0
+        var homeless: [Int] = []
         let view = compatibilityView()   // host states and VM placements do not change while planning
         for v in residents {
-            guard let d = evacuationDestination(v, from: h, snap: snap, view: view) else { homeless += 1; continue }
+            guard let d = evacuationDestination(v, from: h, snap: snap, view: view) else { homeless.append(v); continue }
             if requestMigration(vm: v, to: d, reason: reason) == .none {
                 snap.move(v, to: d)
             } else {
-                homeless += 1
+                homeless.append(v)
             }
         }
         return homeless
     }
 
     func evacuationDestination(_ v: Int, from h: Int, snap: BalanceSnapshot, view: CompatibilityView) -> Int? {
-        for mustOnly in [false, true] {
+        for strictness in [RuleStrictness.all, .hard] {
             var best = -1, bestLoad = Double.infinity
             for d in 0..<hosts.count where d != h && snap.participates[d] {
-                guard view.compatible(v, d), snap.fits(v, on: d), hosts.freeMemoryMB(d) >= vms.footprintMB[v],
-                      rules.allows(v, on: d, mustOnly: mustOnly, hostOf: { snap.plannedHost[$0] }) else { continue }
+                guard view.compatible(v, d), snap.fits(v, on: d), admitsReservations(v, on: d),
+                      rules.allows(v, on: d, strictness: strictness, hostOf: { snap.plannedHost[$0] }) else { continue }
                 let l = snap.loadOf(d, cpu: snap.hostCPU[d] + snap.cpuEntitlement[v], memory: snap.hostMemory[d] + snap.memoryEntitlement[v])
                 if l < bestLoad { best = d; bestLoad = l }
             }
@@ -55,13 +65,26 @@ extension ClusterRuntime {
     }
 
     /// Minute-by-minute evacuation progress: done when empty; re-plans VMs whose moves were
-    /// rejected; declares the evacuation stuck when VMs remain and none can move.
+    /// rejected; a maintenance evacuation that lacks room (or HA failover capacity) has DPM wake
+    /// a standby host and waits for it; the evacuation is stuck when VMs remain, none can move
+    /// and no host is coming.
     func evacuationCheck(_ h: Int) {
         guard hosts.state[h] == .enteringStandby || hosts.state[h] == .enteringMaintenance else { return }
         if evacuationComplete(h) { completeEvacuation(h); return }
-        let homeless = planEvacuation(h)
+        let maintenance = hosts.state[h] == .enteringMaintenance
+        var homeless: [Int] = []
+        var waiting = false
+        if maintenance && !haFailoverCapacityHolds(withoutHosts: hostsEnteringMaintenance()) {
+            homeless = (0..<vms.count).filter { Int(vms.host[$0]) == h && !vms.migrating[$0] }
+            waiting = requestFailoverCapacity()
+        } else {
+            homeless = planEvacuation(h)
+            if maintenance {
+                for v in homeless where requestHost(for: v) { waiting = true }
+            }
+        }
         let moving = migrationsInFlight.contains { $0.source == h }
-        if homeless > 0 && !moving {
+        if !homeless.isEmpty && !moving && !waiting {
             evacuationStuck(h)
         } else {
             scheduleEvacuationCheck(h)

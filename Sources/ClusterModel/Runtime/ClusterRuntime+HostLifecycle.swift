@@ -65,6 +65,7 @@ extension ClusterRuntime {
             launchWindowHosts(w)   // a window waiting for this host to boot continues
         }
         restartWaitingVMs(repairedHost: wasRepair ? h : nil)
+        admitPromisedVMs(h)
         if wasRepair { scheduleRandomFailure(h) }
     }
 
@@ -77,6 +78,9 @@ extension ClusterRuntime {
         lifecycle.reason[h] = .maintenance
         lifecycle.record[h] = MaintenanceRecord(window: window, host: hosts.configs[h].name, evacuationStart: simulation.now,
                                                 evacuationEnd: nil, vmsMoved: 0, patchDone: nil, backOn: nil, status: "incomplete")
+        // With HA admission control on, the cluster keeps its failover capacity: when it would break
+        // without this host, a standby host is woken first (DESIGN §4.6, vmware-facts-2 §3 Restarts 7).
+        if !haFailoverCapacityHolds(withoutHosts: [h]), let spare = bestStandbyHost() { wake(spare, reason: .maintenance) }
         changeHostState(h, to: .enteringMaintenance, reason: .maintenance)
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }
@@ -92,10 +96,21 @@ extension ClusterRuntime {
     /// Evacuates host `h` and puts it in standby (DPM or a manual power-off).
     func enterStandby(_ h: Int, reason: PowerEventReason) {
         guard hosts.state[h] == .on else { return }
+        markEnteringStandby(h, reason: reason)
+        startStandbyEvacuation(h)
+    }
+
+    /// First half of ``enterStandby(_:reason:)``: the host leaves `on` (DPM marks all the hosts
+    /// of one pass before evacuating any, so none is chosen as another's destination).
+    func markEnteringStandby(_ h: Int, reason: PowerEventReason) {
+        guard hosts.state[h] == .on else { return }
         lifecycle.purpose[h] = .standby
         lifecycle.reason[h] = reason
         changeHostState(h, to: .enteringStandby, reason: reason)
         if reason == .dpm { summary.dpmPowerOffs += 1 }
+    }
+
+    func startStandbyEvacuation(_ h: Int) {
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }
 
@@ -184,18 +199,28 @@ extension ClusterRuntime {
         }
     }
 
-    /// The host fails: its VMs go down; HA restarts them after `restart_time` when enabled.
+    /// The host fails: its VMs go down; HA powers them on elsewhere after `restart_time` (failure
+    /// detection) when enabled, and each is back after its guest `boot_time`.
     func failHost(_ h: Int, repairAfter: SimTime) {
         guard hosts.state[h] != .failed else { return }
         simulation.cancel(lifecycle.evacuationCheck[h])
         if var r = lifecycle.record[h] { r.status = "failed"; recorder.record(maintenance: r); lifecycle.record[h] = nil }
         if lifecycle.window[h] >= 0 { finishWindowHost(h) }
+        // Restarts are scheduled highest priority first (equal-time events run in insertion order);
+        // `disabled` VMs are not restarted by HA.
         let victims = (0..<vms.count).filter { Int(vms.host[$0]) == h }
+            .sorted { (-vms.configs[$0].restartPriority, $0) < (-vms.configs[$1].restartPriority, $1) }
+        let promised = lifecycle.promised[h]
+        lifecycle.promised[h] = []
         changeHostState(h, to: .failed, reason: .failure)
+        // VMs waiting for this host (it failed while booting) ask again, or are refused.
+        for v in promised.map(Int.init) where vms.host[v] == noIndex && vms.downReason[v] == .noCapacity {
+            refuseOrWait(v)
+        }
         for v in victims {
             outageStart[v] = simulation.now
             outageHost[v] = Int32(h)
-            if config.ha.enabled {
+            if config.ha.enabled && vms.configs[v].restartPriority > 0 {
                 simulation.schedule(after: config.ha.restartTime, priority: EventPriority.stateChange, target: target,
                                     kind: EventKind.haRestart.rawValue, payload: Int64(v))
             }
@@ -205,28 +230,80 @@ extension ClusterRuntime {
         setHostTimer(h, after: repairAfter)
     }
 
-    /// HA restart of VM `v` on the least-loaded host with room (must rules honoured, should rules
-    /// ignored as HA does); when none has room the VM waits for a host to come on.
+    /// HA restart of VM `v` (vmware-facts-2 §3 Restarts 2–3): on the host with the most unreserved
+    /// capacity (the smaller of its unreserved CPU and memory fractions) that admits the VM's
+    /// reservations + overhead, dedicated failover hosts first, `must` rules honoured (should rules
+    /// ignored as HA does), at most `maxConcurrentRestartsPerHost` restarts per host at a time.
+    /// When no host can hold it the VM waits and is retried at every sample and whenever a host
+    /// comes on; when hosts are only busy restarting, it retries once a restart slot frees.
     func haRestart(_ v: Int) {
         guard vms.host[v] == noIndex, vms.downReason[v] == .hostFailure || vms.downReason[v] == .haNoCapacity else { return }
-        var best = -1, bestFree = -Double.infinity
-        for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: true, hostOf: { vms.host[$0] }) {
-            let free = hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h]
-            if free > bestFree { best = h; bestFree = free }
+        let now = simulation.now
+        var best = -1, bestScore = -Double.infinity, bestFailover = false
+        var busyUntil = SimTime.zero
+        for h in 0..<hosts.count where canRestart(v, on: h) && rules.allows(v, on: h, mustOnly: true, hostOf: { vms.host[$0] }) {
+            if now - lifecycle.restartWindowStart[h] >= Self.restartSlotTime { lifecycle.restartWindowStart[h] = now; lifecycle.restartsInWindow[h] = 0 }
+            if Int(lifecycle.restartsInWindow[h]) >= config.ha.maxConcurrentRestartsPerHost {
+                let free = lifecycle.restartWindowStart[h] + Self.restartSlotTime
+                busyUntil = busyUntil == .zero ? free : min(busyUntil, free)
+                continue
+            }
+            let failover = failoverHost[h] && config.ha.admissionPolicy == .failoverHosts
+            let score = min(hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h], hosts.unreservedCPUMHz(h) / hosts.cpuCapacityMHz[h])
+            if (failover && !bestFailover) || (failover == bestFailover && score > bestScore) {
+                best = h; bestScore = score; bestFailover = failover
+            }
         }
-        guard best >= 0 else { vms.downReason[v] = .haNoCapacity; return }
+        guard best >= 0 else {
+            if busyUntil > now {
+                simulation.schedule(at: busyUntil, priority: EventPriority.stateChange, target: target,
+                                    kind: EventKind.haRestart.rawValue, payload: Int64(v))
+                return
+            }
+            if vms.downReason[v] != .haNoCapacity {
+                vms.downReason[v] = .haNoCapacity
+                haWaiting += 1
+            }
+            requestHost(for: v)   // DPM brings a standby host out for it (vmware-facts-2 §3 Restarts 2)
+            return
+        }
+        if vms.downReason[v] == .haNoCapacity { haWaiting -= 1 }
+        lifecycle.restartsInWindow[best] += 1
         powerOn(v, on: best)
-        closeOutage(v, reason: "ha_restart")
+        closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
     }
 
-    /// After a host comes on: VMs waiting for capacity get another HA try; without HA, the VMs of
-    /// a repaired host restart on it.
-    func restartWaitingVMs(repairedHost: Int?) {
-        for v in 0..<vms.count where vms.host[v] == noIndex {
-            if vms.downReason[v] == .haNoCapacity {
+    /// How long a restart holds one of a host's concurrent restart slots. [I] 10 s: vSphere gives
+    /// the limit (32 per host, [YB-RestartPrio]) but not a power-on's duration.
+    static let restartSlotTime = SimTime.seconds(10)
+
+    /// Whether HA may restart VM `v` on host `h`: as ``canHost(_:on:)``, failover hosts included.
+    func canRestart(_ v: Int, on h: Int) -> Bool {
+        guard hosts.state[h] == .on, compatibility.hasDatastore(h, vms.datastore[v]),
+              compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
+        if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
+        return admitsReservations(v, on: h)
+    }
+
+    /// Retries the VMs waiting for an HA restart, highest restart priority first.
+    func retryWaitingRestarts() {
+        for priority in stride(from: 5, through: 1, by: -1) {
+            for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] == .haNoCapacity
+                && vms.configs[v].restartPriority == priority {
                 haRestart(v)
-            } else if !config.ha.enabled, vms.downReason[v] == .hostFailure, let h = repairedHost, Int(outageHost[v]) == h,
-                      canHost(v, on: h) {
+            }
+        }
+        haWaiting = 0
+        for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] == .haNoCapacity { haWaiting += 1 }
+    }
+
+    /// After a host comes on: VMs waiting for capacity get another HA try; without HA (or with
+    /// restart priority `disabled`), the VMs of a repaired host restart on it.
+    func restartWaitingVMs(repairedHost: Int?) {
+        if haWaiting > 0 { retryWaitingRestarts() }
+        for v in 0..<vms.count where vms.host[v] == noIndex {
+            if !config.ha.enabled || vms.configs[v].restartPriority == 0, vms.downReason[v] == .hostFailure,
+               let h = repairedHost, Int(outageHost[v]) == h, canHost(v, on: h) {
                 powerOn(v, on: h)
                 closeOutage(v, reason: "host_repair")
             }
@@ -236,10 +313,14 @@ extension ClusterRuntime {
         energy.refreshTotal()
     }
 
-    func closeOutage(_ v: Int, reason: String) {
+    /// Closes VM `v`'s outage: it is back once powered on and its guest has booted (`bootTime`,
+    /// counted in `vm_hours_down` too; the VM holds its host's memory and demand while booting [I]).
+    func closeOutage(_ v: Int, reason: String, bootTime: SimTime = .zero) {
         guard outageHost[v] >= 0 else { return }
+        let back = min(simulation.now + bootTime, settings.duration)
+        summary.vmSecondsDown += (back - simulation.now).seconds
         recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
-                                             down: outageStart[v], restarted: simulation.now,
+                                             down: outageStart[v], restarted: back,
                                              restartHost: hosts.configs[Int(vms.host[v])].name, reason: reason))
         outageHost[v] = -1
     }

@@ -10,6 +10,10 @@ extension ClusterRuntime {
         let now = simulation.now
         hosts.state[h] = state
         if settings.checkInvariants { noteTransition(h, from: old, to: state) }
+        if settings.checkInvariants, old == .on, state == .enteringStandby, reason == .dpm,
+           migrationsInFlight.contains(where: { $0.destination == h }) {
+            audit.badTransitions.append("t=\(now) [dpm-destination] host \(hosts.configs[h].name): DPM powers it off while migrations head to it")
+        }
         recorder.record(powerEvent: PowerEventRecord(time: now, host: hosts.configs[h].name, from: old, to: state, reason: reason))
         if old == .on || state == .failed {
             abortMigrations(involving: h, sourceFailed: state == .failed)
@@ -23,11 +27,14 @@ extension ClusterRuntime {
                 summary.haOutages += 1
             }
             hosts.memoryReservedMB[h] = 0
+            hosts.cpuReservedMHz[h] = 0
+            hosts.expectedMemoryMB[h] = 0
             hosts.vmCount[h] = 0
             hosts.cpuDemandMHz[h] = 0
             hosts.cpuServedMHz[h] = 0
             hosts.memoryDemandMB[h] = 0
         }
+        if state == .on { lifecycle.onSince[h] = now }
         if state == .standby || state == .failed { summary.hostPowerCycles += state == .standby ? 1 : 0 }
         energy.setPower(h, watts: hostPower(h), at: now)
         energy.refreshTotal()

@@ -17,6 +17,7 @@ import SimKernel
 /// - `migration-compatible`: an in-flight migration's VM is on its source, its destination is
 ///   `on`, and the two hosts are vMotion-compatible (VMkernel ports, CPU vendor and feature
 ///   level, network label, datastore or shared-nothing).
+/// - `dpm-destination`: DPM never powers off a host that in-flight migrations head to.
 /// - `host-transition`: the host power-state machine only takes the moves of
 ///   ``HostPowerState/canMove(to:)`` (noted by ``changeHostState(_:to:reason:)`` as they happen).
 /// - `energy-monotone`: metered energy never decreases.
@@ -63,6 +64,7 @@ extension ClusterRuntime {
 
     private func checkHostsAndVMs(into out: inout [String], at t: SimTime) {
         var reserved = Array(repeating: 0.0, count: hosts.count)
+        var reservedCPU = Array(repeating: 0.0, count: hosts.count)
         var counts = Array(repeating: Int32(0), count: hosts.count)
         for v in 0..<vms.count {
             let h = Int(vms.host[v])
@@ -82,11 +84,16 @@ extension ClusterRuntime {
                 out.append("t=\(t) [vm-placement] VM \(vm): runs on host \(hosts.configs[h].name) in state \(hosts.state[h].csvName)")
             }
             reserved[h] += vms.footprintMB[v]
+            reservedCPU[h] += vms.cpuReservationMHz[v]
             counts[h] += 1
+            checkMemoryAccounting(v, into: &out, at: t)
         }
         for id in migrations.active {
             let m = migrations.slots[Int(id)]
-            if m.started != nil { reserved[Int(m.destination)] += vms.footprintMB[Int(m.vm)] }
+            if m.started != nil {
+                reserved[Int(m.destination)] += vms.footprintMB[Int(m.vm)]
+                reservedCPU[Int(m.destination)] += vms.cpuReservationMHz[Int(m.vm)]
+            }
         }
         for h in 0..<hosts.count {
             let name = hosts.configs[h].name
@@ -94,8 +101,14 @@ extension ClusterRuntime {
                 out.append("t=\(t) [memory-ledger] host \(name): ledger \(hosts.memoryReservedMB[h]) MB ≠ residents + "
                            + "incoming copies \(reserved[h]) MB")
             }
-            if reserved[h] > hosts.memoryCapacityMB[h] * (1 + 1e-9) {
-                out.append("t=\(t) [memory-capacity] host \(name): \(reserved[h]) MB held > \(hosts.memoryCapacityMB[h]) MB capacity")
+            if reserved[h] > hosts.memoryCapacityMB[h] * (1 + 1e-9) + 1e-6 {
+                out.append("t=\(t) [memory-capacity] host \(name): \(reserved[h]) MB reserved + overhead > \(hosts.memoryCapacityMB[h]) MB capacity")
+            }
+            if abs(reservedCPU[h] - hosts.cpuReservedMHz[h]) > 1e-6 * max(1, reservedCPU[h]) {
+                out.append("t=\(t) [cpu-ledger] host \(name): ledger \(hosts.cpuReservedMHz[h]) MHz ≠ residents + incoming copies \(reservedCPU[h]) MHz")
+            }
+            if reservedCPU[h] > hosts.cpuCapacityMHz[h] * (1 + 1e-9) + 1e-6 {
+                out.append("t=\(t) [cpu-capacity] host \(name): \(reservedCPU[h]) MHz reserved > \(hosts.cpuCapacityMHz[h]) MHz capacity")
             }
             if counts[h] != hosts.vmCount[h] {
                 out.append("t=\(t) [vm-count] host \(name): VM count \(hosts.vmCount[h]) ≠ \(counts[h]) residents")
@@ -183,6 +196,29 @@ extension ClusterRuntime {
         case .shuttingDown, .maintenance: return c.power.idleW
         case .standby: return c.standbyW
         case .failed: return 0
+        }
+    }
+}
+
+extension ClusterRuntime {
+    /// A running VM's memory adds up (DESIGN §4.8): resident + reclaimed (shared, ballooned,
+    /// compressed, swapped) = consumed, every part non-negative, consumed within [active, configured],
+    /// and nothing above the limit resident.
+    func checkMemoryAccounting(_ v: Int, into out: inout [String], at t: SimTime) {
+        let consumed = vms.consumedMemoryMB[v], active = vms.activeMemoryMB[v]
+        let shared = vms.sharedMB[v], ballooned = vms.balloonedMB[v], compressed = vms.compressedMB[v], swapped = vms.swappedMB[v]
+        let resident = consumed - shared - ballooned - compressed - swapped
+        let tolerance = 1e-6 * max(1, consumed)
+        if min(shared, ballooned, compressed, swapped) < -tolerance || resident < -tolerance {
+            out.append("t=\(t) [memory-accounting] VM \(vms.configs[v].name): resident \(resident) MB + shared \(shared) + ballooned "
+                       + "\(ballooned) + compressed \(compressed) + swapped \(swapped) MB ≠ consumed \(consumed) MB with every part ≥ 0")
+        }
+        if consumed > vms.configs[v].memoryMB + tolerance || active > consumed + tolerance {
+            out.append("t=\(t) [memory-accounting] VM \(vms.configs[v].name): active \(active) ≤ consumed \(consumed) ≤ "
+                       + "configured \(vms.configs[v].memoryMB) MB broken")
+        }
+        if resident > vms.configs[v].memoryLimitMB + tolerance {
+            out.append("t=\(t) [memory-limit] VM \(vms.configs[v].name): \(resident) MB resident above its \(vms.configs[v].memoryLimitMB) MB limit")
         }
     }
 }

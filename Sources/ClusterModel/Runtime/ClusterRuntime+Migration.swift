@@ -54,9 +54,9 @@ extension ClusterRuntime {
             let v = Int(m.vm)
             // Re-validate: the world may have changed while the request waited.
             if vms.host[v] != m.source || hosts.state[Int(m.destination)] != .on
-                || hosts.freeMemoryMB(Int(m.destination)) < vms.footprintMB[v] {
+                || !admitsReservations(v, on: Int(m.destination)) {
                 let detail: MigrationDetail = vms.host[v] != m.source ? .vmNotRunning
-                    : (hosts.state[Int(m.destination)] != .on ? .destinationNotOn : .insufficientMemory)
+                    : (hosts.state[Int(m.destination)] != .on ? .destinationNotOn : reservationShortfall(v, on: Int(m.destination)))
                 migrations.queue.remove(at: k)
                 vms.migrating[v] = false
                 recordOutcome(m, outcome: .rejected, detail: detail)
@@ -91,7 +91,7 @@ extension ClusterRuntime {
         let ds = (Int(vms.datastore[v]), m.sharedNothing ? Int(m.destinationDatastore) : nil)
         ledger.apply(source: s, destination: d, storage: m.sharedNothing, datastores: ds, sign: 1)
         m.chargedDatastores = ds
-        hosts.memoryReservedMB[d] += vms.footprintMB[v]
+        reserve(v, on: d, sign: 1)
         m.started = now
         m.phase = m.sharedNothing ? .diskCopy : .precopy
         m.remainingMbit = m.sharedNothing ? vms.configs[v].diskMB * DataUnits.mbitPerMiB : vms.configs[v].memoryMB * DataUnits.mbitPerMiB
@@ -108,10 +108,19 @@ extension ClusterRuntime {
     /// Adjusts a host's count of active vMotions and its vMotion CPU reservation and power.
     func changeVMotionLoad(host h: Int, by delta: Int) {
         vmotionCount[h] += Int32(delta)
-        let cores = ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[h].vmotionNICGbps)
-        hosts.vmotionOverheadMHz[h] = vmotionCount[h] > 0 ? cores * hosts.coreMHz[h] : 0
+        hosts.vmotionOverheadMHz[h] = vmotionCount[h] > 0 ? vmotionReservationMHz(h) : 0
         energy.setPower(h, watts: hostPower(h), at: simulation.now)
         energy.refreshTotal()
+    }
+
+    /// One migration's rate cap between `s` and `d`: streams × 15 Gbit/s on the side with fewer streams.
+    func vmotionStreamCapMbps(_ s: Int, _ d: Int) -> Double {
+        Double(min(vmotionStreams[s], vmotionStreams[d])) * ConcurrencyLimits.streamMbps
+    }
+
+    /// vMotion's CPU reservation on host `h` while it has active migrations, MHz.
+    func vmotionReservationMHz(_ h: Int) -> Double {
+        ConcurrencyLimits.cpuReservationCores(nicGbps: hosts.configs[h].vmotionNICGbps, streams: vmotionStreams[h]) * hosts.coreMHz[h]
     }
 
     /// Brings every copying migration's progress up to now, recomputes max-min fair rates and
@@ -133,7 +142,7 @@ extension ClusterRuntime {
             migrations.slots[Int(id)] = m
             flowSource.append(m.source)
             flowDestination.append(m.destination)
-            flowCap.append(m.phase == .diskCopy ? config.vmotion.storageCopyMbps : .infinity)
+            flowCap.append(m.phase == .diskCopy ? config.vmotion.storageCopyMbps : vmotionStreamCapMbps(Int(m.source), Int(m.destination)))
         }
         bandwidth.allocate(source: flowSource, destination: flowDestination, cap: flowCap, linkMbps: linkMbps, rates: &flowRates)
         for (k, id) in ids.enumerated() {
@@ -229,7 +238,7 @@ extension ClusterRuntime {
     func switchoverEnded(_ id: Int32) {
         let m = migrations.slots[Int(id)]
         let v = Int(m.vm), s = Int(m.source), d = Int(m.destination)
-        hosts.memoryReservedMB[s] -= vms.footprintMB[v]
+        reserve(v, on: s, sign: -1)
         hosts.vmCount[s] -= 1
         hosts.vmCount[d] += 1
         vms.host[v] = HostIndex(d)
@@ -251,7 +260,7 @@ extension ClusterRuntime {
         }
         if wasActive {
             ledger.apply(source: s, destination: d, storage: m.sharedNothing, datastores: m.chargedDatastores, sign: -1)
-            if outcome != .ok { hosts.memoryReservedMB[d] -= vms.footprintMB[v] }
+            if outcome != .ok { reserve(v, on: d, sign: -1) }
         }
         vms.migrating[v] = false
         recordOutcome(m, outcome: outcome, detail: detail)

@@ -19,7 +19,9 @@ extension ClusterRuntime {
             let version = config.vsphereVersion
             guard version.major > 5 || (version.major == 5 && version.minor >= 1) else { return .sharedNothingUnsupported }
         }
-        guard hosts.freeMemoryMB(d) >= vms.footprintMB[v] else { return .insufficientMemory }
+        guard admitsReservations(v, on: d) else { return reservationShortfall(v, on: d) }
+        // HA admission control: a vMotion onto a dedicated failover host is refused.
+        guard !isReservedFailoverHost(d) else { return .haFailoverHost }
         // vCenter refuses a vMotion that would break a `must` VM-Host rule [Docs-Affinity-VMHost].
         guard rules.allows(v, on: d, mustOnly: true, hostOf: { vms.host[$0] }) else { return .mustRule }
         return .none

@@ -2,12 +2,36 @@ import SimKernel
 
 extension ClusterRuntime {
     /// Whether VM `v` may run on host `h`: the host is on, mounts the VM's datastore and has its
-    /// network label (DESIGN §4.1), and has memory for it.
+    /// network label (DESIGN §4.1), and its unreserved CPU and memory hold the VM's reservations
+    /// + overhead (admission control, DESIGN §4.8).
     func canHost(_ v: Int, on h: Int) -> Bool {
         guard hosts.state[h] == .on, compatibility.hasDatastore(h, vms.datastore[v]),
               compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
         if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
-        return hosts.freeMemoryMB(h) >= vms.footprintMB[v]
+        return admitsReservations(v, on: h) && !isReservedFailoverHost(h)
+    }
+
+    /// Host-level admission control: `h`'s unreserved memory holds VM `v`'s memory reservation +
+    /// overhead and its unreserved CPU the VM's CPU reservation ([FD-Reservation]); a VM larger
+    /// than the host's physical memory never runs there.
+    @inline(__always)
+    func admitsReservations(_ v: Int, on h: Int) -> Bool {
+        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && hosts.unreservedCPUMHz(h) + 1e-6 >= vms.cpuReservationMHz[v]
+            && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
+    }
+
+    /// Why ``admitsReservations(_:on:)`` refuses: memory first, then CPU.
+    func reservationShortfall(_ v: Int, on h: Int) -> MigrationDetail {
+        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
+            ? .insufficientCPU : .insufficientMemory
+    }
+
+    /// Adds (`sign` 1) or removes (−1) VM `v`'s reservations to host `h`'s ledgers.
+    @inline(__always)
+    func reserve(_ v: Int, on h: Int, sign: Double) {
+        hosts.memoryReservedMB[h] += sign * vms.footprintMB[v]
+        hosts.cpuReservedMHz[h] += sign * vms.cpuReservationMHz[v]
+        hosts.expectedMemoryMB[h] += sign * vms.expectedMemoryMB[v]
     }
 
     /// Initial placement of the VMs present at t = 0, in VM order (DRS initial placement).
@@ -24,14 +48,15 @@ extension ClusterRuntime {
     }
 
     /// Powers VM `v` on at the compatible host with room whose projected load (the larger of its
-    /// CPU and memory fractions) is lowest, ties to the lower index; `must` rules are honoured,
-    /// VM-VM rules when possible (DRS corrects them later). With HA admission control the cluster
-    /// keeps one host's worth of memory free (N+1). A VM that fits nowhere is a failed admission.
+    /// CPU and expected consumed-memory fractions) is lowest, ties to the lower index; `must` rules are honoured,
+    /// VM-VM rules when possible (DRS corrects them later). HA admission control must admit it
+    /// (``haAdmits(_:)``); dedicated failover hosts take no VM. A VM admitted nowhere waits for a
+    /// standby host DPM wakes for it, or, when there is none, is a failed admission.
     /// `expectedCPU` is the CPU already promised to each host (at start, before any sample).
     @discardableResult
     func placeVM(_ v: Int, expectedCPU: [Double]? = nil) -> Int? {
-        if config.ha.enabled && config.ha.admissionControl && !haAdmits(v) {
-            refuseAdmission(v)
+        if !haAdmits(v) {
+            refuseOrWait(v)
             return nil
         }
         let cpu = expectedDemandMHz(v)
@@ -41,27 +66,26 @@ extension ClusterRuntime {
         for h in 0..<hosts.count where canHost(v, on: h) && rules.allows(v, on: h, mustOnly: !strict, hostOf: { vms.host[$0] }) {
             let used = expectedCPU?[h] ?? hosts.cpuDemandMHz[h]
             let cpuLoad = (used + cpu) / hosts.cpuCapacityMHz[h]
-            let memLoad = (hosts.memoryReservedMB[h] + vms.footprintMB[v]) / hosts.memoryCapacityMB[h]
+            let memLoad = (hosts.expectedMemoryMB[h] + vms.expectedMemoryMB[v]) / hosts.memoryCapacityMB[h]
             let score = max(cpuLoad, memLoad)
             if score < bestScore { best = h; bestScore = score }
         }
         guard best >= 0 else {
-            refuseAdmission(v)
+            refuseOrWait(v)
             return nil
         }
         powerOn(v, on: best)
         return best
     }
 
-    /// N+1 admission control: memory of running VMs plus this one fits in the `on` hosts minus the largest.
-    func haAdmits(_ v: Int) -> Bool {
-        var total = 0.0, largest = 0.0, used = vms.footprintMB[v]
-        for h in 0..<hosts.count where hosts.state[h].runsVMs {
-            total += hosts.memoryCapacityMB[h]
-            largest = max(largest, hosts.memoryCapacityMB[h])
-            used += hosts.memoryReservedMB[h]
+    /// A VM that cannot be admitted waits (down, `no_capacity`) for a standby host DPM wakes for
+    /// it, when there is one; otherwise the admission fails.
+    func refuseOrWait(_ v: Int) {
+        if requestHost(for: v) {
+            vms.downReason[v] = .noCapacity
+        } else {
+            refuseAdmission(v)
         }
-        return used <= total - largest
     }
 
     func refuseAdmission(_ v: Int) {
@@ -77,7 +101,8 @@ extension ClusterRuntime {
         vms.downReason[v] = .none
         summary.vmSecondsDown += (simulation.now - downSince[v]).seconds
         vms.featureRank[v] = Int16(config.evc?.rank ?? hosts.configs[h].generationRank)
-        hosts.memoryReservedMB[h] += vms.footprintMB[v]
+        reserve(v, on: h, sign: 1)
+        memoryScheduler.settle(v, &vms)
         hosts.vmCount[h] += 1
     }
 }

@@ -6,6 +6,8 @@ extension ClusterRuntime {
     func takeSample(at now: SimTime) {
         energy.advance(to: now)
         sampler.sample(at: now, &vms)
+        memoryScheduler.allocateAll(&vms, &hosts)
+        if haWaiting > 0 { retryWaitingRestarts() }
         history.push(cpuMHz: vms.cpuDemandMHz, memoryMB: vms.memoryDemandMB)
         allocateCPU()
         for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: now) }
@@ -93,6 +95,15 @@ extension ClusterRuntime {
         row.thlsd = config.drs.enabled && config.balancingAlgorithm == .classic ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0
         row.migrationsActive = migrations.active.count
         row.migrationsQueued = migrations.queue.count
+        let memory = memoryScheduler.totals
+        row.memoryConfiguredMB = memory.configuredMB
+        row.memoryConsumedMB = memory.consumedMB
+        row.memoryActiveMB = memory.activeMB
+        row.memoryBalloonedMB = memory.balloonedMB
+        row.memoryCompressedMB = memory.compressedMB
+        row.memorySwappedMB = memory.swappedMB
+        row.memoryContentionMB = memory.contentionMB
+        row.hostsMemorySoftOrWorse = memory.hostsSoftOrWorse
         row.powerW = energy.totalPowerW
         row.energyKWh = energy.energyJ / 3_600_000
         return row
@@ -117,6 +128,13 @@ extension ClusterRuntime {
         summary.cpuUnmetMHzSeconds += row.cpuUnmetMHz * dt
         summary.hostOnSeconds += Double(row.hostsOn) * dt
         summary.standbyHostSeconds += Double(row.hostsStandby) * dt
+        if row.memoryCapacityMB > 0 {
+            summary.memoryOvercommitMax = max(summary.memoryOvercommitMax, row.memoryConfiguredMB / row.memoryCapacityMB)
+        }
+        summary.memoryBalloonedMBSeconds += row.memoryBalloonedMB * dt
+        summary.memorySwappedMBSeconds += row.memorySwappedMB * dt
+        summary.memoryContentionMBSeconds += row.memoryContentionMB * dt
+        summary.memoryActiveMBSeconds += row.memoryActiveMB * dt
         summary.chlsd.add(row.chlsd)
         summary.chlsdQuantiles.add(row.chlsd)
     }

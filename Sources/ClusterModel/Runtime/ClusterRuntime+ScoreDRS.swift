@@ -16,21 +16,10 @@ extension ClusterRuntime {
         }
     }
 
-    /// Memory contention per VM (active memory that is not resident), MiB: the one place the
-    /// score reads it. Without a memory reclamation model, a host's active memory beyond its
-    /// physical memory shared in proportion to active memory ([MemoryContention]); 0 while
-    /// admission keeps configured memory within host memory.
-    func memoryContentionMB() -> [Double] {
-        var hostActive = Array(repeating: 0.0, count: hosts.count)
-        for v in 0..<vms.count where vms.host[v] >= 0 { hostActive[Int(vms.host[v])] += vms.activeMemoryMB[v] }
-        var out = Array(repeating: 0.0, count: vms.count)
-        for v in 0..<vms.count where vms.host[v] >= 0 {
-            let h = Int(vms.host[v])
-            out[v] = MemoryContention.contentionMB(activeMB: vms.activeMemoryMB[v], hostActiveMB: hostActive[h],
-                                                   capacityMB: hosts.memoryCapacityMB[h])
-        }
-        return out
-    }
+    /// Memory contention per VM (active memory that is not resident: ballooned, compressed or
+    /// swapped), MiB, from the memory model at the latest sample (``MemoryScheduler``): the one
+    /// place the score reads it.
+    func memoryContentionMB() -> [Double] { vms.contentionMB }
 
     /// The view of a score pass: in-flight moves at their destination, each VM's CPU demand
     /// averaged over its look-back window (by threshold and memory size) from the latest samples.

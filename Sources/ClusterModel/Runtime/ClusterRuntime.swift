@@ -38,6 +38,8 @@ public final class ClusterRuntime: EventHandler {
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
+    /// Start of the cluster's current low period (DPM's expected-low-period forecast).
+    var dpmLowSince: SimTime = .zero
     var failureStreams: [RandomStream]
     var outageStart: [SimTime]
     var outageHost: [Int32]
@@ -51,6 +53,9 @@ public final class ClusterRuntime: EventHandler {
     var bandwidth: BandwidthAllocator
     /// Usable vMotion NIC rate per host, Mbit/s (line rate × efficiency).
     let linkMbps: [Double]
+    /// vMotion streams per host (ConcurrencyLimits.streams): one migration's rate is at most
+    /// streams × 15 Gbit/s, and its CPU reservation at most one core per stream.
+    let vmotionStreams: [Int]
     var vmotionCount: [Int32]
     var sdpsSince: [SimTime]
     var flowSource: [Int32] = []
@@ -59,6 +64,11 @@ public final class ClusterRuntime: EventHandler {
     var flowRates: [Double] = []
     var sampler: WorkloadSampler
     var cpuScheduler: CPUScheduler
+    var memoryScheduler: MemoryScheduler
+    /// Dedicated HA failover hosts (admission control policy `failover_hosts`).
+    let failoverHost: [Bool]
+    /// VMs waiting for an HA restart (down with `ha_no_capacity`), retried at every sample.
+    var haWaiting = 0
     var target: Int32 = 0
     var lastSampleTime: SimTime = .zero
     /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
@@ -82,10 +92,20 @@ public final class ClusterRuntime: EventHandler {
         energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
         sampler = WorkloadSampler(config: config, settings: settings)
         cpuScheduler = CPUScheduler(config)
+        memoryScheduler = MemoryScheduler(config)
+        failoverHost = (0..<config.hosts.count).map { config.ha.failoverHosts.contains(Int32($0)) }
+        for v in 0..<config.vms.count {
+            let p = config.workloads[Int(config.vms[v].workload)]
+            let memory = config.vms[v].memoryMB
+            vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
+        }
         vmReservation = config.vms.map(\.reservationMHz)
         ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
         bandwidth = BandwidthAllocator(hosts: config.hosts.count)
         linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }
+        vmotionStreams = config.hosts.map {
+            ConcurrencyLimits.streams(nicGbps: $0.vmotionNICGbps, vmknics: $0.vmotionVMknics, followLink: config.vmotionStreamsFollowLink)
+        }
         vmotionCount = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
         let interval = settings.sampleInterval.seconds

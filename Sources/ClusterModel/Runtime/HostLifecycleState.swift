@@ -26,6 +26,14 @@ struct HostLifecycleState {
     /// Maintenance window index of a host being patched, or -1.
     var window: [Int32]
     var record: [MaintenanceRecord?]
+    /// When the host last became `on` (zero for hosts on at the start).
+    var onSince: [SimTime]
+    /// VMs a booting host was woken for (HA restarts, admissions, evacuations, must rules), so
+    /// that one boot answers several requests and no second host is woken for the same VM.
+    var promised: [[Int32]]
+    /// HA restarts started on each host since `restartWindowStart` (concurrent restart limit).
+    var restartsInWindow: [Int32]
+    var restartWindowStart: [SimTime]
 
     init(hosts: Int) {
         purpose = Array(repeating: .none, count: hosts)
@@ -35,6 +43,10 @@ struct HostLifecycleState {
         maintenanceDuration = Array(repeating: .zero, count: hosts)
         window = Array(repeating: -1, count: hosts)
         record = Array(repeating: nil, count: hosts)
+        onSince = Array(repeating: .zero, count: hosts)
+        promised = Array(repeating: [], count: hosts)
+        restartsInWindow = Array(repeating: 0, count: hosts)
+        restartWindowStart = Array(repeating: SimTime(microseconds: Int64.min / 2), count: hosts)
     }
 }
 

@@ -33,6 +33,13 @@ public struct ClusterSummary: Sendable {
     public var failedAdmissions = 0
     public var haOutages = 0
     public var vmSecondsDown: Double = 0
+    /// Highest configured memory of running VMs / memory of the hosts running VMs, over the samples.
+    public var memoryOvercommitMax: Double = 0
+    /// ∫ ballooned, swapped, contended and active memory dt, MB·s.
+    public var memoryBalloonedMBSeconds: Double = 0
+    public var memorySwappedMBSeconds: Double = 0
+    public var memoryContentionMBSeconds: Double = 0
+    public var memoryActiveMBSeconds: Double = 0
     public var migrations = MigrationStatistics()
     public var dpmPowerOffs = 0
     public var dpmPowerOns = 0

@@ -31,6 +31,17 @@ public struct TimeseriesRow: Sendable {
     public var downtimeMS: Double = 0
     /// Running VMs whose demand exceeded their vCPUs (the excess is in demand and unmet).
     public var vmsVCPUSaturated: Int = 0
+    /// Memory of running VMs (configured, consumed, active) and what was reclaimed from them, MB.
+    public var memoryConfiguredMB: Double = 0
+    public var memoryConsumedMB: Double = 0
+    public var memoryActiveMB: Double = 0
+    public var memoryBalloonedMB: Double = 0
+    public var memoryCompressedMB: Double = 0
+    public var memorySwappedMB: Double = 0
+    /// Active memory not resident (memory contention), MB.
+    public var memoryContentionMB: Double = 0
+    /// Hosts whose memory state is soft, hard or low.
+    public var hostsMemorySoftOrWorse: Int = 0
     /// Sum and count of the cluster DRS scores of the score passes in the interval.
     public var drsScoreSum: Double = 0
     public var drsScorePasses: Int = 0

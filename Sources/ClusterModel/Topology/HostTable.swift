@@ -12,8 +12,18 @@ public struct HostTable: Sendable {
 
     /// Current power/availability state.
     public internal(set) var state: [HostPowerState]
-    /// Memory held by resident VMs (configured + overhead) plus in-flight migration reservations.
+    /// Memory reservation ledger: reservation + overhead of resident VMs plus in-flight migration
+    /// reservations, MB (never above capacity).
     public internal(set) var memoryReservedMB: [Double]
+    /// CPU reservation ledger: CPU reservations of resident VMs plus in-flight migrations, MHz.
+    public internal(set) var cpuReservedMHz: [Double]
+    /// Expected consumed memory + overhead of resident VMs and in-flight arrivals, MB (what
+    /// initial placement balances; configured memory may be overcommitted).
+    public internal(set) var expectedMemoryMB: [Double]
+    /// Memory state at the latest sample (free memory against minFree, DESIGN §4.8).
+    public internal(set) var memoryState: [HostMemoryState]
+    /// minFree of each host, MB (sliding scale, vmware-facts-2 §1.5).
+    public let minFreeMB: [Double]
     /// CPU demand of resident VMs (MHz) at the latest sample.
     public internal(set) var cpuDemandMHz: [Double]
     /// CPU served to resident VMs (MHz) at the latest sample.
@@ -33,6 +43,10 @@ public struct HostTable: Sendable {
         let n = configs.count
         state = configs.map(\.initialState)
         memoryReservedMB = Array(repeating: 0, count: n)
+        cpuReservedMHz = Array(repeating: 0, count: n)
+        expectedMemoryMB = Array(repeating: 0, count: n)
+        memoryState = Array(repeating: .high, count: n)
+        minFreeMB = configs.map { HostMemoryState.minFreeMB(capacityMB: $0.memoryMB) }
         cpuDemandMHz = Array(repeating: 0, count: n)
         cpuServedMHz = Array(repeating: 0, count: n)
         vmotionOverheadMHz = Array(repeating: 0, count: n)
@@ -43,9 +57,13 @@ public struct HostTable: Sendable {
     /// Number of hosts.
     public var count: Int { configs.count }
 
-    /// Free memory in MB (capacity minus resident and reserved).
+    /// Unreserved memory in MB (capacity minus the reservation ledger).
     @inlinable
     public func freeMemoryMB(_ h: Int) -> Double { memoryCapacityMB[h] - memoryReservedMB[h] }
+
+    /// Unreserved CPU in MHz (capacity minus the reservation ledger).
+    @inlinable
+    public func unreservedCPUMHz(_ h: Int) -> Double { cpuCapacityMHz[h] - cpuReservedMHz[h] }
 
     /// CPU utilization at the latest sample: (served + vMotion overhead) / capacity, 0…1.
     @inlinable

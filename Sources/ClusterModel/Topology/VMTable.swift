@@ -29,8 +29,13 @@ public enum VMDownReason: UInt8, Sendable {
 public struct VMTable: Sendable {
     public let configs: [VMConfig]
     public let cpuSizeMHz: [Double]
-    /// Configured memory plus overhead: what a host must hold for the VM.
+    /// Memory reservation plus overhead: what a host's memory reservation ledger holds for the VM
+    /// (admission control, DESIGN §4.8). Configured memory may be overcommitted.
     public let footprintMB: [Double]
+    /// CPU reservation in MHz: what a host's CPU reservation ledger holds for the VM.
+    public let cpuReservationMHz: [Double]
+    /// Expected consumed memory + overhead, MB (filled by the runtime from the workload profile).
+    public internal(set) var expectedMemoryMB: [Double]
     public let workload: [Int32]
 
     /// Current host, or ``noIndex`` when down.
@@ -60,6 +65,18 @@ public struct VMTable: Sendable {
     public internal(set) var cpuServedMHz: [Double]
     /// Active memory in MB at the latest sample.
     public internal(set) var activeMemoryMB: [Double]
+    /// Consumed (touched) memory in MB at the latest sample, active ≤ consumed ≤ configured.
+    public internal(set) var consumedMemoryMB: [Double]
+    /// Memory reclaimed from the VM at the latest sample, MB (see ``MemoryScheduler``): shared
+    /// pages, ballooned, compressed (original size) and swapped. Resident = consumed − all four.
+    public internal(set) var sharedMB: [Double]
+    public internal(set) var balloonedMB: [Double]
+    public internal(set) var compressedMB: [Double]
+    public internal(set) var swappedMB: [Double]
+    /// Active memory that is not resident (ballooned, compressed or swapped), MB.
+    public internal(set) var contentionMB: [Double]
+    /// Share of the VM's work stalled by memory contention, 0…1 (contention / active).
+    public internal(set) var memoryStall: [Double]
     /// DRS memory demand: active + 25 % of idle consumed + overhead ([FD-2018-Mem]).
     public internal(set) var memoryDemandMB: [Double]
     /// Page dirty rate in Mbit/s at the latest sample.
@@ -68,7 +85,9 @@ public struct VMTable: Sendable {
     public init(_ configs: [VMConfig]) {
         self.configs = configs
         cpuSizeMHz = configs.map(\.cpuSizeMHz)
-        footprintMB = configs.map { $0.memoryMB + $0.overheadMB }
+        footprintMB = configs.map(\.admissionMemoryMB)
+        cpuReservationMHz = configs.map(\.reservationMHz)
+        expectedMemoryMB = configs.map(\.admissionMemoryMB)
         workload = configs.map(\.workload)
         let n = configs.count
         host = Array(repeating: noIndex, count: n)
@@ -85,6 +104,10 @@ public struct VMTable: Sendable {
         cpuServedMHz = Array(repeating: 0, count: n)
         activeMemoryMB = Array(repeating: 0, count: n)
         memoryDemandMB = Array(repeating: 0, count: n)
+        consumedMemoryMB = Array(repeating: 0, count: n)
+        sharedMB = Array(repeating: 0, count: n)
+        balloonedMB = sharedMB; compressedMB = sharedMB; swappedMB = sharedMB
+        contentionMB = sharedMB; memoryStall = sharedMB
         dirtyRateMbps = Array(repeating: 0, count: n)
     }
 

@@ -41,11 +41,16 @@ public struct SimCalendar: Sendable {
         let days = Int64((Double(total) / 86_400).rounded(.down))
         let secs = total - days * 86_400
         let (y, m, d) = Self.civilFromDays(days)
-        return "\(y)-\(Self.pad2(m))-\(Self.pad2(d)) \(Self.pad2(Int(secs / 3600))):\(Self.pad2(Int(secs / 60 % 60))):\(Self.pad2(Int(secs % 60)))"
+        return "\(Self.pad4(Int64(y)))-\(Self.pad2(m))-\(Self.pad2(d)) \(Self.pad2(Int(secs / 3600))):\(Self.pad2(Int(secs / 60 % 60))):\(Self.pad2(Int(secs % 60)))"
     }
 
     private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     private static func pad2(_ v: Int64) -> String { pad2(Int(v)) }
+    /// Years before 1000 keep four digits (`0999`), as `YYYY` promises and date parsers expect.
+    private static func pad4(_ v: Int64) -> String {
+        let digits = String(v.magnitude)
+        return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 
     /// Proleptic Gregorian date from days since 1970-01-01 (H. Hinnant's `civil_from_days`).
     static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {

@@ -94,14 +94,15 @@ public struct WorkloadSampler {
         vms.cpuDemandMHz.withUnsafeMutableBufferPointer { demand in
         vms.activeMemoryMB.withUnsafeMutableBufferPointer { activeMemory in
         vms.memoryDemandMB.withUnsafeMutableBufferPointer { memoryDemand in
+        vms.consumedMemoryMB.withUnsafeMutableBufferPointer { consumedMemory in
         vms.dirtyRateMbps.withUnsafeMutableBufferPointer { dirty in
         nextBurst.withUnsafeMutableBufferPointer { nextBurst in
             let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
                                       fraction: fraction, demand: demand, activeMemory: activeMemory,
-                                      memoryDemand: memoryDemand, dirty: dirty)
+                                      consumedMemory: consumedMemory, memoryDemand: memoryDemand, dirty: dirty)
             (saturatedVMs, cappedMHz) = sampleVMs(at: now, workload: vms.workload, cpuSizeMHz: vms.cpuSizeMHz,
                                                   limitMHz: vms.limitMHz, host: vms.host, state)
-        }}}}}}}}}
+        }}}}}}}}}}
         nextBurstUS = nextBurst
     }
 
@@ -166,14 +167,19 @@ public struct WorkloadSampler {
 
                 let memMB = memoryMB[v]
                 var active = p.activeFraction * memMB
+                var consumed = p.consumedFraction * memMB
                 if p.memoryNoiseSigma > 0 {
                     let x = phi[w] * out.memoryNoise[v] + innovationScale[w] * stream.normal()
                     out.memoryNoise[v] = x
-                    active *= exp(p.memoryNoiseSigma * x - 0.5 * p.memoryNoiseSigma * p.memoryNoiseSigma)
+                    let factor = exp(p.memoryNoiseSigma * x - 0.5 * p.memoryNoiseSigma * p.memoryNoiseSigma)
+                    active *= factor
+                    consumed *= factor
                 }
                 active = min(active, memMB)
+                consumed = min(max(consumed, active), memMB)
                 out.activeMemory[v] = active
-                out.memoryDemand[v] = active + 0.25 * (memMB - active) + overheadMB[v]
+                out.consumedMemory[v] = consumed
+                out.memoryDemand[v] = active + 0.25 * (consumed - active) + overheadMB[v]
                 out.dirty[v] = meanLevel > 0 ? p.dirtyRateMbps * frac / meanLevel : 0
             }
         }
@@ -197,6 +203,7 @@ private struct VMSampleState {
     let fraction: UnsafeMutableBufferPointer<Double>
     let demand: UnsafeMutableBufferPointer<Double>
     let activeMemory: UnsafeMutableBufferPointer<Double>
+    let consumedMemory: UnsafeMutableBufferPointer<Double>
     let memoryDemand: UnsafeMutableBufferPointer<Double>
     let dirty: UnsafeMutableBufferPointer<Double>
 }

@@ -22,9 +22,14 @@ public enum ModelBuilder {
             checkInvariants: checkInvariants)
         settings.growthOffsetMonths = spec.growthOffsetMonths
         var clusters: [ClusterConfig] = []
-        for rc in loaded.resolved.clusters {
-            clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
-                                        seed: settings.seed, duration: settings.duration))
+        do {
+            for rc in loaded.resolved.clusters {
+                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
+                                            seed: settings.seed, duration: settings.duration))
+            }
+        } catch let error as TraceError {
+            // A malformed trace is bad input (exit 2), like any other scenario problem.
+            throw InputError("bad trace \(error)")
         }
         var plan = RunPlan(scenarioName: spec.name, configID: configID, replication: replication,
                            settings: settings, clusters: clusters, resolvedYAML: try loaded.resolvedYAML())
@@ -61,13 +66,15 @@ public enum ModelBuilder {
         var hosts: [HostConfig] = rc.hosts.map { h in
             let p = spec.hostProfiles[h.profileIndex]
             let vendor: CPUVendor = p.cpu.vendor == .amd ? .amd : .intel
-            return HostConfig(
+            var host = HostConfig(
                 name: h.name, vendor: vendor,
                 generationRank: CPUGenerationCatalog.rank(of: p.cpu.generation, vendor: p.cpu.vendor) ?? 0,
                 sockets: p.cpu.sockets, coresPerSocket: p.cpu.coresPerSocket, coreMHz: Double(p.cpu.mhz),
                 memoryMB: Double(p.memoryMB), vmotionNICGbps: p.vmotionNICGbps, hasVMotionVMkernel: p.vmotionVMkernel,
                 datastores: h.datastores.map { datastores.id($0) }, networks: h.networks.map { networks.id($0) },
                 power: powerModel(p.power), standbyW: p.standbyW, bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
+            host.vmotionVMknics = p.vmotionVMknics
+            return host
         }
         for h in largestHosts(hosts, count: spec.failedLargestHosts) { hosts[h].initialState = .failed }
 
@@ -105,11 +112,13 @@ public enum ModelBuilder {
             }
             let k = indexInEntry[v.entryIndex, default: 0]
             indexInEntry[v.entryIndex] = k + 1
-            vms.append(VMConfig(
+            var vm = VMConfig(
                 name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
                 diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
                 sharesPerVCPU: Double(p.shares.perVCPU), reservationMHz: Double(p.reservationMHz),
-                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p))
+                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p)
+            vm.bootTime = time(p.bootTime)
+            vms.append(vm)
         }
 
         // Entries with churn but no static VMs (count 0) still need a template VM.
@@ -122,12 +131,14 @@ public enum ModelBuilder {
                 workloadOfProfile[p] = Int32(workloads.count - 1)
             }
             let slowest = hosts.map(\.coreMHz).min() ?? 2_000
-            templates[e] = VMConfig(
+            var template = VMConfig(
                 name: entry.name, vcpus: profile.vcpus, vcpuMHz: profile.vcpuMHz.map(Double.init) ?? slowest,
                 memoryMB: Double(profile.memoryMB), diskMB: profile.diskGB * 1_024, datastore: datastores.id(entry.datastore),
                 network: networks.id(entry.network), sharesPerVCPU: Double(profile.shares.perVCPU),
                 reservationMHz: Double(profile.reservationMHz), limitMHz: profile.limitMHz.map(Double.init) ?? .infinity,
                 workload: workloadOfProfile[p] ?? 0).withMemoryControls(of: profile)
+            template.bootTime = time(profile.bootTime)
+            templates[e] = template
         }
         vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
 
@@ -137,6 +148,7 @@ public enum ModelBuilder {
             evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: version(cs.vsphereVersion),
             drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
             ha: haConfig(cs.ha))
+        config.vsphereVersionPatch = versionPatch(cs.vsphereVersion)
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
@@ -211,6 +223,12 @@ public enum ModelBuilder {
 
     static func license(_ l: ClusterSpec.License) -> LicenseEdition {
         LicenseEdition(rawValue: l.rawValue) ?? .enterprisePlus
+    }
+
+    /// The third component of a version (`7.0.2` → 2), 0 when absent.
+    static func versionPatch(_ text: String) -> Int {
+        let c = VersionNumber(text)?.components ?? []
+        return c.count > 2 ? c[2] : 0
     }
 
     static func version(_ text: String) -> (major: Int, minor: Int) {
@@ -332,6 +350,7 @@ extension VMConfig {
         vm.memoryLimitMB = profile.memoryLimitMB ?? .infinity
         vm.memorySharesPerMB = Double(profile.memoryShares.perMB)
         vm.restartPriority = profile.restartPriority.rank
+        vm.overheadMB = VMMemoryOverhead.overheadMB(memoryMB: memoryMB, vcpus: vcpus)
         return vm
     }
 }

@@ -116,6 +116,14 @@ final class CSVClusterRecorder: ClusterRecorder {
             String(r.vmsVCPUSaturated),
             optional(tariff.cost(facilityKWh: r.energyKWh * pue)),
             optional(emissions.advance(toSeconds: r.time.seconds, facilityKWh: r.energyKWh * pue)),
+            CSVNumber.format(r.memoryConfiguredMB, decimals: 1),
+            CSVNumber.format(r.memoryConsumedMB, decimals: 1),
+            CSVNumber.format(r.memoryActiveMB, decimals: 1),
+            CSVNumber.format(r.memoryBalloonedMB, decimals: 1),
+            CSVNumber.format(r.memoryCompressedMB, decimals: 1),
+            CSVNumber.format(r.memorySwappedMB, decimals: 1),
+            CSVNumber.format(r.memoryContentionMB, decimals: 1),
+            String(r.hostsMemorySoftOrWorse),
             optional(r.drsScore),
         ]
         write(cells, to: timeseries)

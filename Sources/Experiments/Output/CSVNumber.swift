@@ -43,10 +43,37 @@ public enum CSVNumber {
         return (value < 0 ? "-" : "") + String(digits.reversed())
     }
 
-    /// A text cell, quoted per RFC 4180 when it contains a comma, quote, CR or LF.
+    /// A text cell: neutralised against formula injection, then quoted per RFC 4180 when it
+    /// contains a comma, quote, CR or LF.
+    ///
+    /// A spreadsheet reads a cell that starts with `=`, `+`, `-`, `@`, TAB or CR as a formula, so
+    /// such a cell (a VM named `=HYPERLINK(…)` in an inventory export) gets a leading `'`, OWASP's
+    /// CSV-injection rule (docs/outputs.md). A cell that is a plain decimal number (`-0.5`, an
+    /// axis value) is data, not a formula, and is left as it is.
     public static func text(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let cell = neutralised(s)
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `s` with a `'` in front when a spreadsheet would read it as a formula.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(s) else { return s }
+        return "'" + s
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `-12`, `+0.5`, `-3.`: an optional sign, digits and at most one `.`, nothing else.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var digits = 0, dots = 0
+        for (i, c) in s.unicodeScalars.enumerated() {
+            if i == 0, c == "-" || c == "+" { continue }
+            if c == "." { dots += 1; continue }
+            guard c.value >= 48 && c.value <= 57 else { return false }
+            digits += 1
+        }
+        return digits > 0 && dots <= 1
     }
 
     /// `true`/`false`.

@@ -39,6 +39,14 @@ public enum OutputColumns {
         .init("vms_vcpu_saturated", "Running VMs whose demand exceeded their vCPUs: the excess is in `cpu_demand_mhz` and `cpu_unmet_mhz`."),
         .init("energy_cost", "Cumulative cost of the facility energy (`facility_energy_kwh × price_per_kwh`); empty without `price_per_kwh`."),
         .init("co2_kg", "Cumulative CO₂ of the facility energy, kg (`co2_g_per_kwh` or the hourly `co2_trace`); empty without either."),
+        .init("mem_configured_mb", "Configured memory of the running VMs, MB (above `mem_capacity_mb` when memory is overcommitted)."),
+        .init("mem_consumed_mb", "Consumed (touched) memory of the running VMs, MB: resident plus reclaimed."),
+        .init("mem_active_mb", "Active memory of the running VMs, MB."),
+        .init("mem_ballooned_mb", "Memory reclaimed by the balloon driver (host in soft state, or above a VM's limit), MB."),
+        .init("mem_compressed_mb", "Memory compressed into the VMs' compression caches (original size), MB."),
+        .init("mem_swapped_mb", "Memory swapped to the hosts' swap files, MB."),
+        .init("mem_contention_mb", "Active memory that is not resident (ballooned, compressed or swapped): memory contention, MB."),
+        .init("hosts_memory_soft_or_worse", "Hosts whose memory state is soft, hard or low (free memory below 64 % of minFree)."),
         .init("drs_score", "Cluster DRS score (0–100, VM-weighted mean of the VM DRS scores) averaged over the score DRS passes of the interval; empty for classic DRS or DRS off."),
     ]
 
@@ -154,11 +162,11 @@ public enum OutputColumns {
         .init("downtime_p99_ms", "99th percentile switchover downtime, ms."),
         .init("downtime_max_ms", "Longest switchover downtime, ms."),
         .init("lost_pings", "Pings (1 s period) lost during switchovers."),
-        .init("cpu_unmet_pct", "Unmet CPU demand as a percentage of demand, over the run."),
+        .init("cpu_unmet_pct", "Unmet CPU demand as a percentage of demand, over the run: Σ `cpu_unmet_mhz` × interval / Σ `cpu_demand_mhz` × interval of timeseries.csv (contention only; SDPS throttling is `sdps_unmet_pct`)."),
         .init("ha_outages", "VM outages caused by host failures."),
         .init("vm_hours_down", "VM-hours not running (failed admissions, host failures)."),
         .init("host_power_cycles", "Host power-offs (standby or shutdown) during the run."),
-        .init("failed_admissions", "VMs that fit on no host when they were to be placed."),
+        .init("failed_admissions", "VMs refused at power-on (initial placement, churn arrival): no host could guarantee their CPU and memory reservations + overhead, or HA admission control refused them. Configured memory may be overcommitted and never refuses a VM by itself."),
         .init("dpm_power_offs", "Hosts DPM put into standby."),
         .init("dpm_power_ons", "Hosts DPM woke from standby."),
         .init("standby_host_hours", "Host-hours spent in standby."),
@@ -169,6 +177,11 @@ public enum OutputColumns {
         .init("migrations_unfinished", "Migrations still queued or copying when the run ended (outcome `unfinished`)."),
         .init("energy_cost", "Cost of the facility energy, `facility_energy_kwh × price_per_kwh`; empty without `price_per_kwh`."),
         .init("co2_kg", "CO₂ of the facility energy, kg: `facility_energy_kwh × co2_g_per_kwh / 1000` (or summed hour by hour over `co2_trace`); empty without either."),
+        .init("sdps_unmet_pct", "CPU withheld from migrating VMs by SDPS throttling, as a percentage of CPU demand over the run (not in timeseries.csv)."),
+        .init("mem_overcommit_max", "Highest memory overcommitment over the samples: configured memory of the running VMs / physical memory of the hosts running VMs (the largest of the clusters')."),
+        .init("mem_ballooned_gb_hours", "Ballooned memory integrated over time, GB·h."),
+        .init("mem_swapped_gb_hours", "Swapped memory integrated over time, GB·h."),
+        .init("mem_contention_pct", "Memory contention: time-weighted share of active memory that was not resident, %."),
         .init("drs_score_mean", "Mean cluster DRS score over every score DRS pass of every cluster (0–100); empty when no cluster runs score DRS."),
     ]
 
@@ -193,16 +206,31 @@ public enum OutputColumns {
     /// `comparison.csv` columns after the axes.
     public static let comparisonStatistics: [OutputColumn] = [
         .init("metric", "A `summary.csv` column name (`energy_kwh`, `chlsd_p95`, …)."),
-        .init("n", "Replications of the configuration."),
-        .init("mean", "Mean of the metric over the replications."),
+        .init("n", "Replications of the configuration with a value of the metric."),
+        .init("mean", "Mean of the metric over the replications (an empty cell, e.g. downtime when nothing migrated, is left out)."),
         .init("sd", "Sample standard deviation (divisor n − 1); empty when n < 2."),
-        .init("ci95_low", "Lower bound of the 95 % Student-t confidence interval of the mean; empty when n < 2."),
+        .init("ci95_low", "Lower bound of the 95 % Student-t confidence interval of the mean, clipped at 0 (no metric can be negative); empty when n < 2."),
         .init("ci95_high", "Upper bound of that interval; empty when n < 2."),
         .init("diff_mean", "Mean of the paired differences from the baseline configuration (same replication, same seed); 0 on baseline rows."),
         .init("diff_sd", "Standard deviation of the paired differences; empty when n < 2, 0 on baseline rows."),
         .init("diff_ci95_low", "Lower bound of the 95 % Student-t interval of the paired difference; empty when n < 2, 0 on baseline rows."),
         .init("diff_ci95_high", "Upper bound of that interval; empty when n < 2, 0 on baseline rows."),
     ]
+
+    /// `comparison-wide.csv` columns after the axes: per metric of ``comparisonMetrics``, its mean
+    /// and its mean paired difference from the baseline (one row per configuration, for spreadsheets).
+    public static var comparisonWideMetrics: [OutputColumn] {
+        [.init("baseline", "`true` on the baseline configuration's row.")]
+            + comparisonMetrics.flatMap { m in
+                [OutputColumn("\(m.name)_mean", "Mean of `\(m.name)` over the replications (`mean` in comparison.csv)."),
+                 OutputColumn("\(m.name)_diff", "Mean paired difference of `\(m.name)` from the baseline (`diff_mean`); 0 on the baseline row.")]
+            }
+    }
+
+    /// The `comparison-wide.csv` columns of a sweep over `axes`.
+    public static func comparisonWide(axes: [String]) -> [OutputColumn] {
+        sweepLeading + axes.map(axisColumn) + comparisonWideMetrics
+    }
 
     /// The `sweep.csv` columns of a sweep over `axes` (one column per axis, named by its key path).
     public static func sweep(axes: [String]) -> [OutputColumn] {
@@ -228,7 +256,9 @@ public enum OutputColumns {
                             ("maintenance.csv", maintenance), ("outages.csv", outages), ("summary.csv", summary),
                             ("sweep.csv", sweep(axes: ["<axis path>"])), ("comparison.csv", comparison(axes: ["<axis path>"])),
                             ("runway.csv", runway), ("runway_months.csv", runwayMonths), ("runway_slos.csv", runwaySLOs),
-                            ("size.csv", size), ("size_profiles.csv", sizeProfiles)] {
+                            ("size.csv", size), ("size_profiles.csv", sizeProfiles),
+                            ("comparison-wide.csv", sweepLeading + [axisColumn("<axis path>")] + comparisonWideMetrics.prefix(3)
+                                + [OutputColumn("…", "The same two columns for every other metric of comparison.csv, in its order.")])] {
             s += "### `\(file)`\n\n| column | meaning |\n|---|---|\n"
             for c in cols { s += "| `\(c.name)` | \(c.meaning) |\n" }
             s += "\n"

@@ -37,8 +37,8 @@ public struct PlanMetric: Sendable, Equatable {
     public static let all: [PlanMetric] = [
         PlanMetric(name: "cpu_unmet_pct", reduction: .percentOfSums(numerator: "cpu_unmet_mhz", denominator: "cpu_demand_mhz"),
                    higherIsBetter: false, providedBy: "the CPU model"),
-        PlanMetric(name: "mem_contention_pct", reduction: .mean("mem_contention_pct"), higherIsBetter: false,
-                   providedBy: "the memory model (overcommit and reclamation: timeseries column mem_contention_pct)"),
+        PlanMetric(name: "mem_contention_pct", reduction: .percentOfSums(numerator: "mem_contention_mb", denominator: "mem_active_mb"),
+                   higherIsBetter: false, providedBy: "the memory model (timeseries columns mem_contention_mb, mem_active_mb)"),
         PlanMetric(name: "drs_score", reduction: .mean("drs_score"), higherIsBetter: true,
                    providedBy: "score-based DRS (vSphere 7+ VM DRS score: timeseries column drs_score)"),
     ]

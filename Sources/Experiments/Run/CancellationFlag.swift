@@ -10,6 +10,8 @@ public final class CancellationFlag: Sendable {
 
 /// Thrown when a run stops because its ``CancellationFlag`` was set.
 public struct RunCancelled: Error, CustomStringConvertible {
-    public init() {}
+    /// The run's temporary folder, kept with its manifest marked incomplete (nil: not known).
+    public var partialFolder: String?
+    public init(partialFolder: String? = nil) { self.partialFolder = partialFolder }
     public var description: String { "interrupted" }
 }

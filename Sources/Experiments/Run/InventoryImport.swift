@@ -1,5 +1,6 @@
 import Foundation
 import Inventory
+import Scenarios
 
 /// The library side of `drsim import rvtools`: read the export, write the scenario, describe it.
 public enum InventoryImport {
@@ -42,11 +43,11 @@ public enum InventoryImport {
         guard FileManager.default.createFile(atPath: request.out, contents: Data(result.yaml.utf8)) else {
             throw OutputError(path: request.out, message: "cannot write the scenario")
         }
-        var text = "wrote \(request.out): \(result.clustersImported) clusters, \(result.hostsImported) hosts, "
+        var text = "wrote \(TerminalText.escaped(request.out)): \(result.clustersImported) clusters, \(result.hostsImported) hosts, "
             + "\(result.vmsImported) VMs in \(result.vmProfiles) VM profiles"
         text += " (skipped \(result.templatesSkipped) templates, \(result.poweredOffSkipped) powered-off VMs)"
-        for line in result.summary { text += "\n  \(line)" }
-        for w in result.warnings { text += "\nwarning: \(w)" }
+        for line in result.summary { text += "\n  " + TerminalText.escaped(line) }
+        for w in result.warnings { text += "\nwarning: " + TerminalText.escaped(w) }
         return text
     }
 

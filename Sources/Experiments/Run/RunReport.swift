@@ -16,7 +16,9 @@ public enum RunReport {
                 + (s.drsScoreMean.map { ", cluster DRS score mean \(f($0, 1))" } ?? ""),
             "  unmet demand  \(f(s.cpuUnmetPct, 3)) % of CPU demand",
             "  migrations    \(s.migrationsTotal) requested: \(s.migrationsOK) ok, \(s.migrationsRejected) rejected, "
-                + "\(s.migrationsAborted) aborted; downtime p95 \(f(s.downtimeP95MS)) ms, max \(f(s.downtimeMaxMS)) ms",
+                + "\(s.migrationsAborted) aborted; "
+                + (s.downtimeMaxMS.isFinite ? "downtime p95 \(f(s.downtimeP95MS)) ms, max \(f(s.downtimeMaxMS)) ms"
+                                            : "no downtime (none completed)"),
         ]
         if s.haOutages > 0 || s.failedAdmissions > 0 {
             lines.append("  availability  \(s.haOutages) HA outages, \(f(s.vmHoursDown, 2)) VM-hours down, \(s.failedAdmissions) failed admissions")

@@ -29,10 +29,11 @@ public struct RunSummary: Sendable {
     public var migrationsDPM = 0
     public var migrationsMaintenance = 0
     public var downtimeTotalS = 0.0
-    public var downtimeP50MS = 0.0
-    public var downtimeP95MS = 0.0
-    public var downtimeP99MS = 0.0
-    public var downtimeMaxMS = 0.0
+    /// Downtime quantiles and maximum: NaN (an empty cell) when no migration completed.
+    public var downtimeP50MS = Double.nan
+    public var downtimeP95MS = Double.nan
+    public var downtimeP99MS = Double.nan
+    public var downtimeMaxMS = Double.nan
     public var lostPings = 0
     public var cpuUnmetPct = 0.0
     public var haOutages = 0
@@ -51,6 +52,13 @@ public struct RunSummary: Sendable {
     public var energyCost: Double?
     /// CO₂ of the facility energy, kg; nil without a CO₂ intensity.
     public var co2Kg: Double?
+    /// CPU withheld by SDPS throttling, % of demand (kept out of ``cpuUnmetPct``, which is the
+    /// timeseries' contention only, so the two files agree).
+    public var sdpsUnmetPct = 0.0
+    public var memOvercommitMax = 0.0
+    public var memBalloonedGBHours = 0.0
+    public var memSwappedGBHours = 0.0
+    public var memContentionPct = 0.0
     /// Mean cluster DRS score over the score passes of all clusters; nil when none runs score DRS.
     public var drsScoreMean: Double?
     /// DRS algorithms the clusters ran, with cluster counts (`classic ×2, score ×1`); console only.
@@ -77,6 +85,9 @@ public struct RunSummary: Sendable {
             String(maintenanceHostsPatched), CSVNumber.format(maintenanceWindowS, decimals: 6),
             String(migrationsFailed), String(sdpsEngaged), String(migrationsUnfinished),
             energyCost.map { CSVNumber.format($0, decimals: 6) } ?? "", co2Kg.map { CSVNumber.format($0, decimals: 6) } ?? "",
+            CSVNumber.format(sdpsUnmetPct, decimals: 6),
+            CSVNumber.format(memOvercommitMax, decimals: 6), CSVNumber.format(memBalloonedGBHours, decimals: 6),
+            CSVNumber.format(memSwappedGBHours, decimals: 6), CSVNumber.format(memContentionPct, decimals: 6),
             drsScoreMean.map { CSVNumber.format($0, decimals: 6) } ?? "",
         ]
     }
@@ -93,7 +104,8 @@ public struct RunSummary: Sendable {
         s.simDays = seconds / 86_400
         var chlsdSum = 0.0, chlsdCount = 0
         var quantiles = parts.first?.chlsdQuantiles
-        var demand = 0.0, unmet = 0.0
+        var demand = 0.0, unmet = 0.0, sdpsUnmet = 0.0
+        var activeMemory = 0.0, contention = 0.0
         // Every completed migration's downtime (exact quantiles): reserved once at its final size.
         // make bench, scale-fleet-100x64-60d: growing it by appends (capacity doubling) was a
         // transient of up to 3× its 8 MB at the end of the run, the largest part of the peak-RSS
@@ -111,7 +123,7 @@ public struct RunSummary: Sendable {
             s.migrationsMaintenance += m.count(.maintenance)
             s.lostPings += m.lostPings
             downtimes += m.downtimesMS
-            unmet += m.sdpsUnmetMHzSeconds
+            sdpsUnmet += m.sdpsUnmetMHzSeconds
             s.energyKWh += p.energyJ / 3_600_000
             s.meanHostsOn += seconds > 0 ? p.hostOnSeconds / seconds : 0
             chlsdSum += p.chlsd.mean * Double(p.chlsd.count)
@@ -131,6 +143,11 @@ public struct RunSummary: Sendable {
             s.migrationsFailed += m.count(.failed)
             s.sdpsEngaged += m.sdpsEngaged
             s.migrationsUnfinished += m.count(.unfinished)
+            s.memOvercommitMax = max(s.memOvercommitMax, p.memoryOvercommitMax)
+            s.memBalloonedGBHours += p.memoryBalloonedMBSeconds / 1_024 / 3_600
+            s.memSwappedGBHours += p.memorySwappedMBSeconds / 1_024 / 3_600
+            activeMemory += p.memoryActiveMBSeconds
+            contention += p.memoryContentionMBSeconds
         }
         let scorePasses = parts.reduce(0) { $0 + $1.drsScorePasses }
         if scorePasses > 0 { s.drsScoreMean = parts.reduce(0.0) { $0 + $1.drsScoreSum } / Double(scorePasses) }
@@ -144,6 +161,8 @@ public struct RunSummary: Sendable {
         s.chlsdMean = chlsdCount > 0 ? chlsdSum / Double(chlsdCount) : 0
         s.chlsdP95 = (quantiles?.count ?? 0) > 0 ? quantiles?.quantile(0.95) ?? 0 : 0
         s.cpuUnmetPct = demand > 0 ? 100 * unmet / demand : 0
+        s.sdpsUnmetPct = demand > 0 ? 100 * sdpsUnmet / demand : 0
+        s.memContentionPct = activeMemory > 0 ? 100 * contention / activeMemory : 0
         downtimes.sort()
         if !downtimes.isEmpty {
             s.downtimeTotalS = downtimes.reduce(0, +) / 1_000

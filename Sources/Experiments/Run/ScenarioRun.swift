@@ -31,6 +31,15 @@ public enum ScenarioRun {
         return try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: path), overrides: overrides)
     }
 
+    /// The library side of `drsim validate`: loads and validates the scenario, then builds its
+    /// model (which reads every trace file, so a malformed trace is reported here too) and
+    /// returns the report: one `ok:` line and the warnings of ``ScenarioWarnings``.
+    public static func validate(path: String?, overrides: [String] = []) throws -> String {
+        let loaded = try load(path: path, overrides: overrides)
+        _ = try ModelBuilder.plan(loaded)
+        return ([RunReport.validated(loaded)] + ScenarioWarnings.list(loaded).map { "warning: " + $0 }).joined(separator: "\n")
+    }
+
     /// Loads, builds and runs a scenario into `<outDir>/<name>/`.
     public static func run(_ request: RunRequest) throws -> RunResult {
         var overrides = request.overrides
@@ -38,18 +47,20 @@ public enum ScenarioRun {
         let loaded = try load(path: request.scenarioPath, overrides: overrides)
         let plan = try ModelBuilder.plan(loaded, checkInvariants: request.checkInvariants)
         let folder = URL(fileURLWithPath: request.outDir).appendingPathComponent(RunFolder.safeName(plan.scenarioName))
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("sweep-plan.json").path) {
-            throw InputError("\(folder.path) holds a sweep of this scenario; a run would replace it. Choose another --out.")
-        }
+        try OutputFolderGuard.checkRunFolder(folder)
         return try RunRunner.run(plan, into: folder, options: request.options)
     }
 }
 
 /// Folder names derived from scenario names (which may contain spaces, dots and commas).
 public enum RunFolder {
-    /// `name` with path separators and control characters replaced by `_`.
+    /// `name` with path separators and control characters replaced by `_`, cut to
+    /// ``EntityNaming/maximumNameBytes`` (a validated name is never cut: validation uses the same limit).
     public static func safeName(_ name: String) -> String {
-        let cleaned = String(name.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
+        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map {
+            $0 == "/" || $0 == "\\" || TerminalText.isControl($0) ? "_" : $0
+        }))
+        while cleaned.utf8.count > EntityNaming.maximumNameBytes { cleaned.removeLast() }
         return cleaned == "." || cleaned == ".." || cleaned.isEmpty ? "_" : cleaned
     }
 }

@@ -24,7 +24,8 @@ struct PreparedSweep: Sendable {
         if let r = request.replications, r < 1 { throw InputError("--replications must be at least 1 (got \(r))") }
         let (overrides, axes) = Self.split(request.settings)
         let base = try ScenarioRun.load(path: request.scenarioPath, overrides: overrides)
-        let plan = try SweepPlan.make(from: base, extraAxes: axes + Self.narrowings(overrides, of: base))
+        let plan = try SweepPlan.make(from: base, extraAxes: axes + Self.narrowings(overrides, of: base),
+                                      baselineArguments: request.baseline)
         if plan.axes.contains(where: { Self.steps($0.path) == ["seed"] }) {
             throw InputError("'seed' cannot be a sweep axis: replications already vary it (replication k uses seed + k "
                              + "in every configuration); use --replications")
@@ -35,9 +36,13 @@ struct PreparedSweep: Sendable {
             throw InputError("the sweep has more than \(Self.maximumRuns) runs (configurations × replications)")
         }
 
+        // Preparing 10⁴–10⁶ configurations takes minutes: both loops look at the cancellation flag
+        // (SIGINT/SIGTERM) every configuration.
+        let cancellation = request.cancellation
         var scenarios: [LoadedScenario] = []
         var issues: [ValidationIssue] = []
         for configuration in plan.configurations {
+            if cancellation?.isCancelled == true { throw RunCancelled() }
             do {
                 scenarios.append(try plan.scenario(for: configuration))
             } catch {
@@ -49,6 +54,7 @@ struct PreparedSweep: Sendable {
         let traces = TraceLibrary()
         var configurations: [SweepLayout.Configuration] = []
         for (configuration, scenario) in zip(plan.configurations, scenarios) {
+            if cancellation?.isCancelled == true { throw RunCancelled() }
             // Built once here so that a configuration that cannot be built fails before any run.
             let runPlan = try ModelBuilder.plan(scenario, configID: configuration.id, checkInvariants: request.checkInvariants,
                                                 traces: traces)

@@ -51,23 +51,28 @@ public struct SlurmScript: Sendable {
         logs=\(Self.quoted(folder + "/slurm-logs"))
         mkdir -p "$logs"
         array_job=$(sbatch --parsable "${extra[@]}" --job-name=\(Self.quoted(jobName)) --array=1-\(shards) \\
-            --cpus-per-task=\(cpusPerTask) --output="$logs/shard-%a.out" <<'JOB'
+            --cpus-per-task=\(cpusPerTask) --output="$logs/shard-%a.out" <<'\(Self.heredocEnd)'
         #!/bin/sh
         \(taskCommand)
-        JOB
+        \(Self.heredocEnd)
         )
         array_job=${array_job%%;*}
         echo "submitted job array $array_job (\(shards) shards)"
         merge_job=$(sbatch --parsable "${extra[@]}" --job-name=\(Self.quoted(jobName + "-merge")) \\
-            --dependency="afterok:$array_job" --kill-on-invalid-dep=yes --output="$logs/merge.out" "${wait_flag[@]}" <<'JOB'
+            --dependency="afterok:$array_job" --kill-on-invalid-dep=yes --output="$logs/merge.out" "${wait_flag[@]}" <<'\(Self.heredocEnd)'
         #!/bin/sh
         \(mergeCommand)
-        JOB
+        \(Self.heredocEnd)
         )
         echo "submitted merge job ${merge_job%%;*} (runs when every shard succeeded)"
 
         """
     }
+
+    /// The heredoc terminator: the job bodies are single lines that start with `exec` (their values
+    /// hold no control characters, ``SweepRunner/slurmScript(_:shards:cpusPerTask:drsimPath:)``
+    /// refuses them), so no body line can equal it.
+    static let heredocEnd = "DRSIM_END_OF_JOB_SCRIPT"
 
     /// `text` quoted for a POSIX shell: in single quotes, each `'` written as `'\''`.
     public static func quoted(_ text: String) -> String {

@@ -17,6 +17,8 @@ public enum SweepMerge {
         public let layout: SweepLayout
         /// Runs linked into the output folder from other folders.
         public let runsLinked: Int
+        /// Folders under `runs/` that belong to no run of this sweep (`<slug>/rep-k`), for a warning.
+        public var strayFolders: [String] = []
     }
 
     /// Merges `directories` into `outDir/<scenario name>/` (or the first sweep folder).
@@ -30,6 +32,7 @@ public enum SweepMerge {
         let tables = try SweepRunner.tables(layout, folders: folders)
         let output = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(RunFolder.safeName(layout.scenario)) }
             ?? folders[0]
+        try OutputFolderGuard.checkSweepFolder(output)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
@@ -38,7 +41,9 @@ public enum SweepMerge {
         let linked = try linkRuns(layout, from: folders, into: output)
         try layout.write(into: output)
         try tables.write(into: output)
-        return Result(folder: output.path, layout: layout, runsLinked: linked)
+        var result = Result(folder: output.path, layout: layout, runsLinked: linked)
+        result.strayFolders = strayFolders(layout, in: output)
+        return result
     }
 
     /// `path` itself when it holds `sweep-plan.json`, else its only subfolder that does.
@@ -68,9 +73,15 @@ public enum SweepMerge {
         var linked = 0
         for run in layout.runs {
             let target = layout.folder(of: run, in: output)
-            if fm.fileExists(atPath: target.path) { continue }
             let seed = layout.seed(forReplication: run.replication)
             let fingerprint = layout.configurations[run.configuration].scenarioFingerprint
+            // A completed run of this sweep stays. A dangling link (its shard folder was deleted)
+            // or a stale run (another plan, interrupted) is replaced by a link when another
+            // folder holds the run; else it stays and the tables report the run missing.
+            let content = OutputFolderGuard.content(of: target)
+            if content == .runFolder,
+               SweepRunFolder(url: target).completedSummary(seed: seed, fingerprint: fingerprint) != nil { continue }
+            guard content == .absent || content == .danglingLink || content == .runFolder else { continue }
             guard let source = folders.first(where: {
                 $0.standardizedFileURL.path != outputPath
                     && SweepRunFolder(url: layout.folder(of: run, in: $0)).completedSummary(seed: seed, fingerprint: fingerprint) != nil
@@ -78,6 +89,7 @@ public enum SweepMerge {
             let sourcePath = layout.folder(of: run, in: source).standardizedFileURL.path
             do {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if content != .absent { try fm.removeItem(at: target) }
                 try fm.createSymbolicLink(atPath: target.path, withDestinationPath: sourcePath)
             } catch {
                 throw OutputError(path: target.path, message: "cannot link the run (\(error.localizedDescription))")
@@ -85,5 +97,21 @@ public enum SweepMerge {
             linked += 1
         }
         return linked
+    }
+
+    /// The folders under `output/runs/` that are no run of `layout` (`<slug>/rep-k`), sorted.
+    static func strayFolders(_ layout: SweepLayout, in output: URL) -> [String] {
+        let fm = FileManager.default
+        let runs = output.appendingPathComponent("runs")
+        let expected = Set(layout.runs.map { layout.label(of: $0) })
+        var stray: [String] = []
+        for slug in ((try? fm.contentsOfDirectory(atPath: runs.path)) ?? []).sorted() where !slug.hasPrefix(".") {
+            let reps = (try? fm.contentsOfDirectory(atPath: runs.appendingPathComponent(slug).path)) ?? []
+            if reps.isEmpty { stray.append(slug); continue }
+            for rep in reps.sorted() where !rep.hasPrefix(".") && !expected.contains("\(slug)/\(rep)") {
+                stray.append("\(slug)/\(rep)")
+            }
+        }
+        return stray
     }
 }

@@ -9,6 +9,9 @@ public struct SweepRequest: Sendable {
     /// `--set` arguments in order: `PATH=VALUE` overrides the key, `PATH=V1,V2,...` adds an axis (a
     /// single value on a path that is already an axis of the file narrows that axis to it).
     public var settings: [String] = []
+    /// `--baseline PATH=VALUE[,PATH=VALUE...]`: the baseline configuration (replaces the file's
+    /// `sweep.baseline` for the axes named).
+    public var baseline: [String] = []
     /// Replaces the `sweep.replications` of the file.
     public var replications: Int?
     /// Runs executed at once (default: all cores). Outputs do not depend on it.
@@ -67,4 +70,6 @@ public struct SweepResult: Sendable {
     public let wallSeconds: Double
     /// What the user should know about the results (e.g. identical replications).
     public var warnings: [String] = []
+    /// One console line per configuration with its headline numbers (empty without tables).
+    public var headlines: [String] = []
 }

@@ -16,11 +16,15 @@ public enum SweepRunner {
         let started = Date()
         let prepared = try PreparedSweep(request)
         let layout = prepared.layout
+        try OutputFolderGuard.checkSweepFolder(prepared.folder)
         do {
             try FileManager.default.createDirectory(at: prepared.folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: prepared.folder.path, message: "cannot create folder (\(error.localizedDescription))")
         }
+        let lock = try SweepLock(folder: prepared.folder, shard: request.shard)
+        defer { withExtendedLifetime(lock) {} }
+        try removeStaleTables(in: prepared.folder, newPlan: layout)
         try layout.write(into: prepared.folder)
 
         let mine = layout.runs.enumerated().filter { request.shard.contains(position: $0.offset) }.map(\.element)
@@ -31,15 +35,34 @@ public enum SweepRunner {
 
         var tablesWritten = false
         var warnings: [String] = []
+        var headlines: [String] = []
         if request.shard.isWhole {
             let sweepTables = try tables(layout, folders: [prepared.folder])
             try sweepTables.write(into: prepared.folder)
             tablesWritten = true
+            headlines = sweepTables.headlines()
             if let warning = sweepTables.identicalReplicationsWarning() { warnings.append(warning) }
         }
-        return SweepResult(folder: prepared.folder.path, layout: layout, shard: request.shard, totalRuns: layout.runs.count,
-                           shardRuns: mine.count, runsExecuted: tracker.executed, runsSkipped: mine.count - pending.count,
-                           tablesWritten: tablesWritten, wallSeconds: Date().timeIntervalSince(started), warnings: warnings)
+        var result = SweepResult(folder: prepared.folder.path, layout: layout, shard: request.shard, totalRuns: layout.runs.count,
+                                 shardRuns: mine.count, runsExecuted: tracker.executed, runsSkipped: mine.count - pending.count,
+                                 tablesWritten: tablesWritten, wallSeconds: Date().timeIntervalSince(started), warnings: warnings)
+        result.headlines = headlines
+        return result
+    }
+    /// Removes the tables of an earlier sweep when the folder's plan changes: until this sweep
+    /// rebuilds them, tables next to a new `sweep-plan.json` would look current but describe
+    /// another plan (an interrupted re-sweep left them so).
+    static func removeStaleTables(in folder: URL, newPlan layout: SweepLayout) throws {
+        let planFile = folder.appendingPathComponent(SweepLayout.fileName)
+        let current = FileManager.default.contents(atPath: planFile.path)
+        guard try current != layout.jsonData() else { return }
+        for name in SweepTables.fileNames {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            do { try FileManager.default.removeItem(at: url) } catch {
+                throw OutputError(path: url.path, message: "cannot remove the table of the earlier plan (\(error.localizedDescription))")
+            }
+        }
     }
 
     /// Whether `run`'s folder holds its completed run (same configuration scenario and seed).
@@ -86,14 +109,23 @@ public enum SweepRunner {
         _ = try RunRunner.run(plan, into: folder, options: RunOptions(threads: threads, cancellation: request.cancellation))
     }
 
-    /// Deletes the temporary folders an interrupted earlier attempt of this run left behind.
+    /// Deletes the temporary folders an interrupted earlier attempt of this run left behind,
+    /// except those of a process that is still alive on this machine (another sweep's run in
+    /// progress is never pulled from under it).
     static func removeStalePartials(of folder: URL) {
         let parent = folder.deletingLastPathComponent()
         let prefix = ".\(folder.lastPathComponent).partial-"
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), isAlive(pid) { continue }
             try? fm.removeItem(at: parent.appendingPathComponent(name))
         }
+    }
+
+    /// Whether process `pid` exists (`kill(pid, 0)` succeeds or is refused for permission).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// The tables of `layout` from the completed runs found in `folders` (the first folder that

@@ -8,10 +8,19 @@ enum NodeEditor {
     /// The list step that selects every element (`vm_profiles.*.workload.cpu.mean=0.4`).
     static let wildcard = "*"
 
-    /// Reads `text` as a YAML value (scalar or flow collection) without line marks.
+    /// Reads `text` as a YAML value (scalar or flow collection) without line marks. The value
+    /// passes the same ``DocumentGuard`` as a file (size, nesting, alias keys, node count), so an
+    /// alias bomb given on the command line is refused like one in a file.
     static func valueNode(_ text: String) -> Result<Node, OverrideError> {
+        if let problem = DocumentGuard.check(text: text) {
+            return .failure(OverrideError(message: "value refused: \(problem.message)"))
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else { return .success(Node("", Tag(.null), .plain)) }
+            guard DocumentGuard.isWithinNodeLimit(node) else {
+                return .failure(OverrideError(message: "value refused: it has more than "
+                                              + "\(DocumentGuard.maximumNodes.groupedDigits) nodes once aliases are expanded"))
+            }
             return .success(unmarked(node))
         } catch {
             return .failure(OverrideError(message: "cannot read value '\(text)' as YAML"))

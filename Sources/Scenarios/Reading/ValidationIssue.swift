@@ -14,13 +14,14 @@ public struct ValidationIssue: Error, Hashable, Sendable, CustomStringConvertibl
     /// What is wrong, with the valid choices or a hint where one helps.
     public var message: String
 
-    /// Creates an issue.
+    /// Creates an issue. Control characters of the file name, key path and message (values
+    /// echoed from the input) are escaped (``TerminalText``), so printing an issue is safe.
     public init(file: String, keyPath: String, line: Int?, column: Int?, message: String) {
-        self.file = file
-        self.keyPath = keyPath
+        self.file = TerminalText.escaped(file)
+        self.keyPath = TerminalText.escaped(keyPath)
         self.line = line
         self.column = column
-        self.message = message
+        self.message = TerminalText.escaped(message)
     }
 
     /// `FILE:LINE:COL: KEYPATH: MESSAGE`.

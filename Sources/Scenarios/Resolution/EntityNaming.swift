@@ -7,6 +7,24 @@
 ///   in order, then entries in order), zero-padded to 4 digits or more, so that VM names, which key
 ///   each VM's random stream, are unique without naming the cluster.
 public enum EntityNaming {
+    /// The longest name, in UTF-8 bytes [I]: a scenario name is a folder name, and the run's
+    /// temporary folder `.<name>.partial-<pid>` must stay within the 255-byte limit of file
+    /// names; vSphere itself allows 80 characters for a VM name.
+    public static let maximumNameBytes = 200
+
+    /// What is wrong with `name` as a scenario, cluster, host, VM, group or profile name, or nil.
+    /// The one rule shared by validation, run-time folder naming and the RVTools import: not
+    /// empty, no control character (TAB and line breaks included: names go into CSV cells,
+    /// messages and folder names), at most ``maximumNameBytes`` UTF-8 bytes.
+    public static func nameProblem(_ name: String) -> String? {
+        if name.trimmingWhitespace().isEmpty { return "must not be empty" }
+        if TerminalText.containsControl(name) { return "'\(name)' contains a control character" }
+        if name.utf8.count > maximumNameBytes {
+            return "'\(name.prefix(40))…' is \(name.utf8.count) bytes long; the limit is \(maximumNameBytes)"
+        }
+        return nil
+    }
+
     /// The generated name of host number `number` (1-based) of `cluster`.
     public static func hostName(cluster: String, number: Int, width: Int) -> String {
         "\(cluster)-esx\(padded(number, width: max(2, width)))"

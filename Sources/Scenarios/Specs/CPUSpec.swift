@@ -26,11 +26,18 @@ public struct CPUSpec: Codable, Hashable, Sendable {
         self.mhz = mhz
     }
 
-    /// Physical cores of the host.
-    public var totalCores: Int { sockets * coresPerSocket }
+    /// Physical cores of the host (saturating at `Int.max`: validation bounds the factors, but
+    /// it reads this before it has reported them).
+    public var totalCores: Int {
+        let (cores, overflow) = sockets.multipliedReportingOverflow(by: coresPerSocket)
+        return overflow ? .max : cores
+    }
 
-    /// CPU capacity in MHz.
-    public var capacityMHz: Int { totalCores * mhz }
+    /// CPU capacity in MHz (saturating at `Int.max`).
+    public var capacityMHz: Int {
+        let (capacity, overflow) = totalCores.multipliedReportingOverflow(by: mhz)
+        return overflow ? .max : capacity
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case vendor, generation, sockets

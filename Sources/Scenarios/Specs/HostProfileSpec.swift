@@ -10,6 +10,8 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
     public var vmotionNICGbps = 10.0
     /// Whether a vMotion-enabled VMkernel port exists (both ends need one). Default true.
     public var vmotionVMkernel = true
+    /// vMotion VMkernel interfaces (one vMotion stream each before vSphere 7.0 U2). Default 1.
+    public var vmotionVMknics = 1
     /// Power model (required).
     public var power: PowerSpec
     /// Power drawn in standby, W. Default 10.
@@ -30,13 +32,19 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
     }
 
     /// Memory in MiB.
-    public var memoryMB: Int64 { Int64((memoryGB * 1_024).rounded()) }
+    /// Memory in MiB (saturating: validation bounds `memory_gb`, this must not trap before it does).
+    public var memoryMB: Int64 {
+        let mb = (memoryGB * 1_024).rounded()
+        guard mb.isFinite else { return mb > 0 ? .max : 0 }
+        return mb >= 9.0e18 ? .max : (mb <= 0 ? 0 : Int64(mb))
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, cpu
         case memoryGB = "memory_gb"
         case vmotionNICGbps = "vmotion_nic_gbps"
         case vmotionVMkernel = "vmotion_vmkernel"
+        case vmotionVMknics = "vmotion_vmknics"
         case power
         case standbyW = "standby_w"
         case bootTime = "boot_time"
@@ -55,6 +63,7 @@ extension HostProfileSpec {
                   power: .linear(idleW: 0, maxW: 0))
         if let value = m.double("vmotion_nic_gbps") { vmotionNICGbps = value }
         if let value = m.bool("vmotion_vmkernel") { vmotionVMkernel = value }
+        if let value = m.int("vmotion_vmknics") { vmotionVMknics = value }
         power = m.required("power") { $0.mapping(PowerSpec.init(reading:)) } ?? power
         if let value = m.double("standby_w") { standbyW = value }
         if let value = m.duration("boot_time") { bootTime = value }

@@ -27,6 +27,8 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     public var restartPriority = RestartPriority.medium
     /// Demand model. Default: the ``WorkloadSpec`` defaults.
     public var workload = WorkloadSpec()
+    /// Guest boot time after an HA restart, counted in the outage. Default 0.
+    public var bootTime = DurationValue.zero
 
     /// Creates a profile with default disk, shares, reservation, limit and workload.
     public init(name: String, vcpus: Int, vcpuMHz: Int? = nil, memoryGB: Double) {
@@ -37,7 +39,12 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
     }
 
     /// Memory in MiB.
-    public var memoryMB: Int64 { Int64((memoryGB * 1_024).rounded()) }
+    /// Memory in MiB (saturating: validation bounds `memory_gb`, this must not trap before it does).
+    public var memoryMB: Int64 {
+        let mb = (memoryGB * 1_024).rounded()
+        guard mb.isFinite else { return mb > 0 ? .max : 0 }
+        return mb >= 9.0e18 ? .max : (mb <= 0 ? 0 : Int64(mb))
+    }
 
     /// Memory reservation in MiB.
     public var memoryReservationMB: Double { memoryReservationGB * 1_024 }
@@ -58,6 +65,7 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
         case memoryShares = "memory_shares"
         case restartPriority = "restart_priority"
         case workload
+        case bootTime = "boot_time"
     }
 }
 
@@ -77,5 +85,6 @@ extension VMProfileSpec {
         if let value = m.node("memory_shares").flatMap(MemorySharesSpec.read) { memoryShares = value }
         if let value = m.enumValue("restart_priority", RestartPriority.self) { restartPriority = value }
         if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
+        if let value = m.duration("boot_time") { bootTime = value }
     }
 }

@@ -2,7 +2,11 @@ extension SweepPlan {
     /// Builds the plan of `loaded`'s `sweep:` block plus `extraAxes` (`PATH=V1,V2,...` arguments).
     /// A scenario without `sweep:` gives one configuration per command-line axis point (or a
     /// single `base` configuration) with one replication. Extra axes are checked like file axes.
-    public static func make(from loaded: LoadedScenario, extraAxes: [String] = []) throws(ScenarioErrors) -> SweepPlan {
+    ///
+    /// `baselineArguments` (`--baseline PATH=VALUE[,PATH=VALUE...]`) replace the file's
+    /// `sweep.baseline` for the paths they name; each must name an axis and one of its values.
+    public static func make(from loaded: LoadedScenario, extraAxes: [String] = [],
+                            baselineArguments: [String] = []) throws(ScenarioErrors) -> SweepPlan {
         let sweep = loaded.spec.sweep ?? SweepSpec(axes: [])
         let check = SweepAxisCheck(root: loaded.sourceNode, applied: loaded.appliedOverrides,
                                    fileName: loaded.fileName, baseDirectory: loaded.baseDirectory)
@@ -42,10 +46,36 @@ extension SweepPlan {
             reporter.report("the sweep has more than \(SpecValidator.maximumSweepRuns.groupedDigits) runs",
                             at: SpecPath.root.key("sweep"))
         }
-        let found = reporter.issues
+        var baseline = sweep.baseline
+        for argument in baselineArguments {
+            for piece in argument.split(separator: ",").map(String.init) {
+                let issue = { (message: String) in
+                    ValidationIssue(file: "--baseline", keyPath: "sweep.baseline", line: nil, column: nil,
+                                    message: message + " (from --baseline \(argument))")
+                }
+                guard case .success(let override) = ScenarioOverride.parse(piece) else {
+                    issues.append(issue("expected PATH=VALUE, got '\(piece)'"))
+                    continue
+                }
+                let value = ScalarValue(override.valueText.trimmingWhitespace())
+                guard let axis = axes.first(where: { samePath($0.path, override.path.text) }) else {
+                    issues.append(issue("'\(override.path.text)' is not an axis of the sweep (axes: "
+                                        + "\(axes.isEmpty ? "none" : axes.map(\.path).joined(separator: ", ")))"))
+                    continue
+                }
+                guard axis.values.contains(where: { $0.comparisonKey == value.comparisonKey }) else {
+                    issues.append(issue("'\(value.text)' is not one of axis '\(axis.path)' values "
+                                        + "(\(axis.values.map(\.text).joined(separator: ", ")))"))
+                    continue
+                }
+                baseline.removeAll { samePath($0.path, axis.path) }
+                baseline.append(AssignmentSpec(path: axis.path, value: value))
+            }
+        }
+        let found = reporter.issues + issues
         guard found.isEmpty else { throw ScenarioErrors(issues: found) }
         return SweepPlan(base: loaded, axes: axes, origins: origins, replications: max(1, sweep.replications),
-                         baseline: sweep.baseline)
+                         baseline: baseline)
     }
 
     /// Parses `PATH=V1,V2,...` into an axis (values read as YAML scalars).

@@ -79,8 +79,12 @@ extension SpecValidator {
             if let churn = entry.churn {
                 let churnPath = path.key("churn")
                 require(churn.arrivalsPerDay >= 0, "arrivals_per_day must not be negative", at: churnPath.key("arrivals_per_day"))
+                if churn.arrivalsPerDay >= 0 {
+                    requireRange(churn.arrivalsPerDay, SpecBounds.arrivalsPerDay, "arrivals_per_day", at: churnPath)
+                }
                 require(churn.lifetimeMean > .zero, "lifetime_mean must be longer than 0s", at: churnPath.key("lifetime_mean"))
                 require(churn.lifetimeSigma >= 0, "lifetime_sigma must not be negative", at: churnPath.key("lifetime_sigma"))
+                if churn.lifetimeSigma >= 0 { requireRange(churn.lifetimeSigma, SpecBounds.sigma, "lifetime_sigma", at: churnPath) }
             }
         }
     }
@@ -143,7 +147,19 @@ extension SpecValidator {
                 overflow = overflow || over
             }
         }
+        // Churn arrivals are VMs too: their expected number over the run counts against the limit.
+        let days = spec.duration.seconds / 86_400
+        var arrivals = 0.0
+        for cluster in spec.clusters {
+            for entry in cluster.vms { arrivals += max(0, entry.churn?.arrivalsPerDay ?? 0) * days }
+        }
         let path = SpecPath.root.key("clusters")
+        if !overflow, vms <= Self.maximumVMs, !(Double(vms) + arrivals <= Double(Self.maximumVMs)) {
+            report("the scenario's \(vms.groupedDigits) VMs and about \(Int(min(arrivals, 9e18)).groupedDigits) churn arrivals "
+                   + "over \(spec.duration) exceed the \(Self.maximumVMs.groupedDigits)-VM limit; lower arrivals_per_day "
+                   + "or duration", at: path)
+            return false
+        }
         if overflow || vms > Self.maximumVMs {
             report("the scenario has more than \(Self.maximumVMs.groupedDigits) VMs; refusing to expand it", at: path)
         }

@@ -12,6 +12,11 @@ extension SpecValidator {
             require(profile.cpu.coresPerSocket >= 1, "cores_per_socket must be at least 1 (got \(profile.cpu.coresPerSocket))",
                     at: cpu.key("cores_per_socket"))
             require(profile.cpu.mhz >= 1, "mhz must be at least 1 (got \(profile.cpu.mhz))", at: cpu.key("mhz"))
+            if profile.cpu.sockets >= 1 { requireRange(profile.cpu.sockets, SpecBounds.sockets, "sockets", at: cpu) }
+            if profile.cpu.coresPerSocket >= 1 {
+                requireRange(profile.cpu.coresPerSocket, SpecBounds.coresPerSocket, "cores_per_socket", at: cpu)
+            }
+            if profile.cpu.mhz >= 1 { requireRange(profile.cpu.mhz, SpecBounds.mhz, "mhz", at: cpu) }
             let generations = CPUGenerationCatalog.generations(for: profile.cpu.vendor)
             if !generations.contains(profile.cpu.generation) {
                 report("unknown \(profile.cpu.vendor.rawValue) generation '\(profile.cpu.generation)'"
@@ -21,7 +26,12 @@ extension SpecValidator {
             require(profile.memoryGB > 0, "memory_gb must be positive (got \(Self.show(profile.memoryGB)))", at: path.key("memory_gb"))
             require(profile.vmotionNICGbps > 0, "vmotion_nic_gbps must be positive (got \(Self.show(profile.vmotionNICGbps)))",
                     at: path.key("vmotion_nic_gbps"))
+            if profile.memoryGB > 0 { requireRange(profile.memoryGB, SpecBounds.hostMemoryGB, "memory_gb", at: path) }
+            if profile.vmotionNICGbps > 0 { requireRange(profile.vmotionNICGbps, SpecBounds.nicGbps, "vmotion_nic_gbps", at: path) }
+            require(profile.vmotionVMknics >= 1 && profile.vmotionVMknics <= 16,
+                    "vmotion_vmknics must be 1…16 (got \(profile.vmotionVMknics))", at: path.key("vmotion_vmknics"))
             require(profile.standbyW >= 0, "standby_w must not be negative", at: path.key("standby_w"))
+            if profile.standbyW >= 0 { requireRange(profile.standbyW, SpecBounds.watts, "standby_w", at: path) }
             checkPower(profile.power, at: path.key("power"))
             if let cost = profile.cost {
                 require(cost.purchase >= 0, "purchase must not be negative (got \(Self.show(cost.purchase)))",
@@ -46,6 +56,8 @@ extension SpecValidator {
                 return
             }
             require(idle >= 0, "idle_w must not be negative", at: path.key("idle_w"))
+            if idle >= 0 { requireRange(idle, SpecBounds.watts, "idle_w", at: path) }
+            if max > 0 { requireRange(max, SpecBounds.watts, "max_w", at: path) }
             require(max > 0 && max >= idle, "max_w must be positive and at least idle_w (\(Self.show(idle)))", at: path.key("max_w"))
         case .specpower:
             for (key, given) in [("idle_w", power.idleW != nil), ("max_w", power.maxW != nil)] where given {
@@ -65,7 +77,10 @@ extension SpecValidator {
                 report("watts must have exactly 11 values (0 %, 10 % … 100 % load), got \(watts.count)", at: path.key("watts"))
                 return
             }
-            if let bad = watts.indices.first(where: { watts[$0] < 0 }) {
+            if let bad = watts.indices.first(where: { !SpecBounds.watts.contains(watts[$0]) }), watts[bad] >= 0 || watts[bad].isNaN {
+                report("watts must be between 0 and 1,000,000 (value \(bad + 1) is \(Self.show(watts[bad])))",
+                       at: path.key("watts").index(bad))
+            } else if let bad = watts.indices.first(where: { watts[$0] < 0 }) {
                 report("watts must not be negative (value \(bad + 1) is \(Self.show(watts[bad])))", at: path.key("watts").index(bad))
             } else if let bad = watts.indices.dropFirst().first(where: { watts[$0] < watts[$0 - 1] }) {
                 report("watts must not decrease with load: \(Self.show(watts[bad])) W at \(bad * 10) % is below "
@@ -85,13 +100,20 @@ extension SpecValidator {
             let path = listPath.index(index)
             checkName(profile.name, what: "profile name", at: path.key("name"))
             require(profile.vcpus >= 1, "vcpus must be at least 1 (got \(profile.vcpus))", at: path.key("vcpus"))
+            if profile.vcpus >= 1 { requireRange(profile.vcpus, SpecBounds.vcpus, "vcpus", at: path) }
             if let mhz = profile.vcpuMHz {
                 require(mhz >= 1, "vcpu_mhz must be at least 1 (got \(mhz))", at: path.key("vcpu_mhz"))
+                if mhz >= 1 { requireRange(mhz, SpecBounds.mhz, "vcpu_mhz", at: path) }
             }
+            if profile.memoryGB > 0 { requireRange(profile.memoryGB, SpecBounds.vmMemoryGB, "memory_gb", at: path) }
+            if profile.diskGB >= 0 { requireRange(profile.diskGB, SpecBounds.diskGB, "disk_gb", at: path) }
+            if profile.reservationMHz >= 0 { requireRange(profile.reservationMHz, SpecBounds.cpuMHz, "reservation_mhz", at: path) }
+            if let limit = profile.limitMHz, limit >= 1 { requireRange(limit, SpecBounds.cpuMHz, "limit_mhz", at: path) }
             require(profile.memoryGB > 0, "memory_gb must be positive (got \(Self.show(profile.memoryGB)))", at: path.key("memory_gb"))
             require(profile.diskGB >= 0, "disk_gb must not be negative", at: path.key("disk_gb"))
             if case .custom(let shares) = profile.shares {
                 require(shares >= 1, "shares must be at least 1 per vCPU (got \(shares))", at: path.key("shares"))
+                if shares >= 1 { requireRange(shares, SpecBounds.shares, "shares", at: path) }
             }
             require(profile.reservationMHz >= 0, "reservation_mhz must not be negative", at: path.key("reservation_mhz"))
             if let limit = profile.limitMHz {

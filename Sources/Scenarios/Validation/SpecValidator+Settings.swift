@@ -13,11 +13,17 @@ extension SpecValidator {
                 "sample_interval (\(spec.sampleInterval)) is longer than duration (\(spec.duration))",
                 at: root.key("sample_interval"))
         require(spec.pue >= 1, "pue must be at least 1.0 (got \(Self.show(spec.pue)))", at: root.key("pue"))
+        if spec.pue >= 1 { requireRange(spec.pue, SpecBounds.pue, "pue", at: root) }
+        if spec.sampleInterval > .zero {
+            require(spec.sampleInterval >= SpecBounds.shortestPeriod, "sample_interval must be at least 1s", at: root.key("sample_interval"))
+        }
         if let price = spec.pricePerKWh {
             require(price >= 0, "price_per_kwh must not be negative", at: root.key("price_per_kwh"))
+            if price >= 0 { requireRange(price, SpecBounds.price, "price_per_kwh", at: root) }
         }
         if let co2 = spec.co2GramsPerKWh {
             require(co2 >= 0, "co2_g_per_kwh must not be negative", at: root.key("co2_g_per_kwh"))
+            if co2 >= 0 { requireRange(co2, SpecBounds.price, "co2_g_per_kwh", at: root) }
         }
         if spec.co2Trace != nil && spec.co2GramsPerKWh != nil {
             report("give co2_g_per_kwh or co2_trace, not both", at: root.key("co2_trace"))
@@ -38,13 +44,9 @@ extension SpecValidator {
                 at: root.key("failed_largest_hosts"))
     }
 
-    /// A name must be non-empty and free of control characters (it goes into CSV cells and messages).
+    /// A name must pass ``EntityNaming/nameProblem(_:)`` (it goes into CSV cells, messages and folder names).
     func checkName(_ name: String, what: String, at path: SpecPath) {
-        if name.trimmingWhitespace().isEmpty {
-            report("\(what) must not be empty", at: path)
-        } else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            report("\(what) '\(name)' contains a control character", at: path)
-        }
+        if let problem = EntityNaming.nameProblem(name) { report("\(what) \(problem)", at: path) }
     }
 
     /// The scenario-level drs/dpm/vmotion/ha blocks.
@@ -62,7 +64,10 @@ extension SpecValidator {
         if own(\.threshold) {
             require((1...5).contains(drs.threshold), "threshold must be 1…5 (got \(drs.threshold))", at: path.key("threshold"))
         }
-        if own(\.period) { require(drs.period > .zero, "period must be longer than 0s", at: path.key("period")) }
+        if own(\.period) {
+            require(drs.period > .zero, "period must be longer than 0s", at: path.key("period"))
+            if drs.period > .zero { require(drs.period >= SpecBounds.shortestPeriod, "period must be at least 1s", at: path.key("period")) }
+        }
         if own(\.demandWindow) {
             require(drs.demandWindow > .zero, "demand_window must be longer than 0s", at: path.key("demand_window"))
         }
@@ -96,6 +101,7 @@ extension SpecValidator {
         }
         if let minimum = dpm.minHostsOn, own(\.minHostsOn) {
             require(minimum >= 1, "min_hosts_on must be at least 1 (got \(minimum))", at: path.key("min_hosts_on"))
+            if minimum >= 1 { requireRange(minimum, SpecBounds.count, "min_hosts_on", at: path) }
         }
     }
 
@@ -110,16 +116,22 @@ extension SpecValidator {
         if own(\.maxPrecopyRounds) {
             require(vmotion.maxPrecopyRounds >= 1, "max_precopy_rounds must be at least 1 (got \(vmotion.maxPrecopyRounds))",
                     at: path.key("max_precopy_rounds"))
+            if vmotion.maxPrecopyRounds >= 1 {
+                requireRange(vmotion.maxPrecopyRounds, SpecBounds.precopyRounds, "max_precopy_rounds", at: path)
+            }
         }
         if own(\.nicEfficiency) {
             require(vmotion.nicEfficiency > 0 && vmotion.nicEfficiency <= 1,
                     "nic_efficiency must be in (0, 1] (got \(Self.show(vmotion.nicEfficiency)))", at: path.key("nic_efficiency"))
+            if vmotion.nicEfficiency > 0 { requireRange(vmotion.nicEfficiency, SpecBounds.nicEfficiency, "nic_efficiency", at: path) }
         }
         if own(\.storageCopyMbps) {
             require(vmotion.storageCopyMbps > 0, "storage_copy_mbps must be positive", at: path.key("storage_copy_mbps"))
+            if vmotion.storageCopyMbps > 0 { requireRange(vmotion.storageCopyMbps, SpecBounds.mbps, "storage_copy_mbps", at: path) }
         }
         if own(\.minStreamMbps) {
             require(vmotion.minStreamMbps > 0, "min_stream_mbps must be positive", at: path.key("min_stream_mbps"))
+            if vmotion.minStreamMbps > 0 { requireRange(vmotion.minStreamMbps, SpecBounds.mbps, "min_stream_mbps", at: path) }
         }
     }
 

@@ -10,7 +10,9 @@ extension SpecValidator {
         checkFraction(memory.activeFraction, "active_fraction", at: memoryPath)
         checkFraction(memory.consumedFraction, "consumed_fraction", at: memoryPath)
         require(memory.noiseSigma >= 0, "noise_sigma must not be negative", at: memoryPath.key("noise_sigma"))
+        if memory.noiseSigma >= 0 { requireRange(memory.noiseSigma, SpecBounds.sigma, "noise_sigma", at: memoryPath) }
         require(memory.dirtyRateMbps >= 0, "dirty_rate_mbps must not be negative", at: memoryPath.key("dirty_rate_mbps"))
+        if memory.dirtyRateMbps >= 0 { requireRange(memory.dirtyRateMbps, 0...SpecBounds.mbps.upperBound, "dirty_rate_mbps", at: memoryPath) }
         require(memory.wwsFraction > 0 && memory.wwsFraction <= 1,
                 "wws_fraction must be in (0, 1] (got \(Self.show(memory.wwsFraction)))", at: memoryPath.key("wws_fraction"))
         if let trace = workload.trace {
@@ -32,9 +34,11 @@ extension SpecValidator {
         if let weekly = cpu.weekly {
             require(weekly.weekendFactor >= 0, "weekend_factor must not be negative (got \(Self.show(weekly.weekendFactor)))",
                     at: path.key("weekly").key("weekend_factor"))
+            if weekly.weekendFactor >= 0 { requireRange(weekly.weekendFactor, SpecBounds.factor, "weekend_factor", at: path.key("weekly")) }
         }
         if let noise = cpu.noise {
             require(noise.sigma >= 0, "sigma must not be negative (got \(Self.show(noise.sigma)))", at: path.key("noise").key("sigma"))
+            if noise.sigma >= 0 { requireRange(noise.sigma, SpecBounds.sigma, "sigma", at: path.key("noise")) }
             require(noise.correlationTime > .zero, "correlation_time must be longer than 0s",
                     at: path.key("noise").key("correlation_time"))
         }
@@ -42,10 +46,13 @@ extension SpecValidator {
             let burstsPath = path.key("bursts")
             require(bursts.perDay >= 0, "per_day must not be negative (got \(Self.show(bursts.perDay)))", at: burstsPath.key("per_day"))
             require(bursts.factor > 0, "factor must be positive (got \(Self.show(bursts.factor)))", at: burstsPath.key("factor"))
+            if bursts.perDay >= 0 { requireRange(bursts.perDay, SpecBounds.perDay, "per_day", at: burstsPath) }
+            if bursts.factor > 0 { requireRange(bursts.factor, SpecBounds.factor, "factor", at: burstsPath) }
             require(bursts.duration > .zero, "duration must be longer than 0s", at: burstsPath.key("duration"))
         }
         require(cpu.growthPerMonth > -1, "growth_per_month must be above -1 (got \(Self.show(cpu.growthPerMonth)))",
                 at: path.key("growth_per_month"))
+        if cpu.growthPerMonth > -1 { requireRange(cpu.growthPerMonth, SpecBounds.growthPerMonth, "growth_per_month", at: path) }
     }
 
     /// Reports `value` unless it is a fraction in 0–1.

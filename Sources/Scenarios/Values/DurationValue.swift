@@ -42,7 +42,7 @@ public struct DurationValue: Hashable, Comparable, Sendable, Codable, CustomStri
 
     /// The units accepted in duration strings, largest first, with their length in microseconds.
     static let units: [(symbol: String, microseconds: Int64)] = [
-        ("d", 86_400_000_000), ("h", 3_600_000_000), ("m", 60_000_000), ("s", 1_000_000),
+        ("w", 604_800_000_000), ("d", 86_400_000_000), ("h", 3_600_000_000), ("m", 60_000_000), ("s", 1_000_000),
         ("ms", 1_000), ("us", 1),
     ]
 
@@ -52,7 +52,8 @@ public struct DurationValue: Hashable, Comparable, Sendable, Codable, CustomStri
         guard microseconds > 0 else { return "0s" }
         var rest = microseconds
         var text = ""
-        for unit in Self.units where rest >= unit.microseconds {
+        // Weeks are read, never written: `7d` stays `7d` in resolved scenarios.
+        for unit in Self.units.dropFirst() where rest >= unit.microseconds {
             text += "\(rest / unit.microseconds)\(unit.symbol)"
             rest %= unit.microseconds
         }

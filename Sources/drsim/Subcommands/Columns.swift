@@ -7,6 +7,9 @@ extension DRSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print every output file's columns with their meaning (Markdown).")
 
+        @OptionGroup var common: CommonOptions
+
+        /// The tables are the command's output: `--quiet` (accepted like every subcommand's) keeps them.
         func run() throws {
             print(OutputColumns.markdown(), terminator: "")
         }

@@ -28,6 +28,7 @@ extension DRSimCommand {
             @OptionGroup var common: CommonOptions
 
             func run() throws {
+                Exit.ignoreFileSizeSignal()
                 var request = InventoryImport.Request(out: out)
                 request.export = export
                 request.vInfo = vinfo

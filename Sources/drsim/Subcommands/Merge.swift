@@ -15,6 +15,7 @@ extension DRSimCommand {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
+            Exit.ignoreFileSizeSignal()
             do {
                 let result = try SweepMerge.merge(folders, outDir: out)
                 if !common.quiet { print(SweepReport.text(result)) }

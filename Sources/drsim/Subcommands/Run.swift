@@ -37,6 +37,7 @@ extension DRSimCommand {
                 },
                 cancellation: trap.flag)
             do {
+                if let jobs, jobs < 1 { throw InputError("--jobs must be at least 1 (got \(jobs))") }
                 let result = try ScenarioRun.run(request)
                 progress.finish()
                 if !common.quiet { print(RunReport.text(result)) }

@@ -20,6 +20,10 @@ extension DRSimCommand {
             "Override a key (PATH=VALUE) or add an axis (PATH=V1,V2,...), e.g. drs.threshold=1,2,3,4,5.",
             valueName: "PATH=VALUE[,VALUE...]"))
         var settings: [String] = []
+        @Option(name: .long, help: ArgumentHelp(
+            "The baseline configuration of the paired comparisons (replaces sweep.baseline), e.g. drs.threshold=3,dpm.enabled=false.",
+            valueName: "PATH=VALUE[,PATH=VALUE...]"))
+        var baseline: [String] = []
         @Option(name: .long, help: "Replications per configuration (replaces sweep.replications).")
         var replications: Int?
         @Option(name: .long, help: "Runs executed at once (default: all cores). Outputs do not depend on it.")
@@ -45,6 +49,7 @@ extension DRSimCommand {
             request.outDir = out
             request.settings = settings
             request.replications = replications
+            request.baseline = baseline
             request.checkInvariants = checkInvariants
             request.cancellation = trap.flag
             request.progress = { p in progress.show(Self.progressText(p)) }

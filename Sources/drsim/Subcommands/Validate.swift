@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Scenarios
 
 extension DRSimCommand {
     /// `drsim validate`: check a scenario and list every problem with file, key path and line.
@@ -15,8 +16,8 @@ extension DRSimCommand {
 
         func run() throws {
             do {
-                let loaded = try ScenarioRun.load(path: scenario, overrides: set.overrides)
-                if !common.quiet { print(RunReport.validated(loaded)) }
+                let report = try ScenarioRun.validate(path: scenario, overrides: set.overrides)
+                if !common.quiet { print(TerminalText.escaped(report, keepingNewlines: true)) }
             } catch {
                 throw Exit.fail(error)
             }

@@ -6,8 +6,18 @@ import Scenarios
 /// Maps library errors to messages on stderr and exit codes: 2 bad input, 1 runtime failure,
 /// 130/143 interrupted (SIGINT/SIGTERM).
 enum Exit {
+    /// Prints `text` on stderr; control characters other than line breaks are escaped (a
+    /// message may echo a value from the input, docs/reliability.md).
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = TerminalText.escaped(text, keepingNewlines: true)
+        FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+    }
+
+    /// Past `ulimit -f`, the kernel sends SIGXFSZ, whose default action kills the process with
+    /// nothing said; ignored, the write fails with EFBIG instead, which drsim reports (exit 1,
+    /// naming the file). Called by every subcommand that writes files.
+    static func ignoreFileSizeSignal() {
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     static func fail(_ error: Error, signals: SignalTrap? = nil) -> ExitCode {
@@ -19,8 +29,9 @@ enum Exit {
         case let e as InputError:
             stderr("drsim: \(e.description)")
             return ExitCode(2)
-        case is RunCancelled:
-            stderr("drsim: interrupted; the partial run is marked incomplete")
+        case let e as RunCancelled:
+            stderr("drsim: interrupted; the partial run is kept, marked incomplete, in "
+                   + (e.partialFolder.map { $0 + "/" } ?? "its .partial- folder"))
             return ExitCode(signals?.exitCode ?? 130)
         default:
             stderr("drsim: \(error)")

@@ -11,6 +11,7 @@ final class SignalTrap: @unchecked Sendable {
     private var received: Int32 = 0
 
     init() {
+        Exit.ignoreFileSizeSignal()
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())

@@ -9,7 +9,8 @@ enum BenchCases {
         "kernel-hold-100", "kernel-hold-1000", "kernel-hold-10000", "kernel-hold-100000",
         "demo-7d", "cluster-32x1000-30d-foundation", "cluster-32x1000-30d-t5", "cluster-32x1000-30d",
         "migrations-10k-32hosts-1d",
-        "dpm-night-14d", "planetlab-20110303", "rvtools-import-20k", "plan-runway-32x1000-36m",
+        "dpm-night-14d", "planetlab-20110303", "planetlab-20110303-score", "fleet-1d", "fleet-1d-score",
+        "rvtools-import-20k", "plan-runway-32x1000-36m",
     ] + ScalingCases.names
 
     static func run(_ name: String, extra: [String]) throws {
@@ -38,6 +39,13 @@ enum BenchCases {
             try scenario(name, path: "scenarios/cluster-32x1000.yaml", overrides: [], targetSeconds: 5, targetRSSMB: 200)
         case "dpm-night-14d": try scenario(name, path: "scenarios/dpm-night.yaml", overrides: [], targetSeconds: 1)
         case "planetlab-20110303": try scenario(name, path: "scenarios/planetlab-20110303.yaml", overrides: [], targetSeconds: 1)
+        // Issue 16: the PlanetLab day under score DRS (vSphere 8.0: one-minute passes); one fleet day
+        // under classic (a fleet day is ~1.5 s on 2 cores, docs/performance.md; × 2 for load), and
+        // both algorithms back to back: score within 1.5× of classic.
+        case "planetlab-20110303-score":
+            try scenario(name, path: "scenarios/planetlab-20110303.yaml", overrides: ["vsphere_version=8.0"], targetSeconds: 1.5)
+        case "fleet-1d": try scenario(name, path: "scenarios/fleet.yaml", overrides: ["duration=1d"], targetSeconds: 3)
+        case "fleet-1d-score": try scoreVersusClassic(name, path: "scenarios/fleet.yaml", overrides: ["duration=1d"])
         case "migrations-10k-32hosts-1d": try migrations(name)
         case "rvtools-import-20k": try RVToolsImportCase.run(name)
         case "plan-runway-32x1000-36m": try runway(name)   // issue 19: 36 months × 3 replications < 2 min on 2 cores
@@ -70,6 +78,28 @@ enum BenchCases {
         }
         fields["pass"] = "\(wall < targetSeconds && (targetRSSMB.map { rss < $0 } ?? true))"
         line(name, fields)
+    }
+
+    /// The same scenario under classic DRS and under score DRS (`vsphere_version=8.0`), one after
+    /// the other in this process: passes when score takes at most 1.5× classic's wall time (issue 16).
+    static func scoreVersusClassic(_ name: String, path: String, overrides: [String]) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("drsim-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var walls: [Double] = [], migrations: [Int] = []
+        for version in ["6.7", "8.0"] {
+            var request = RunRequest(scenarioPath: path)
+            request.outDir = out.appendingPathComponent(version).path
+            request.overrides = overrides + ["vsphere_version=\(version)"]
+            request.options = RunOptions(threads: ProcessInfo.processInfo.activeProcessorCount)
+            let start = Date()
+            let result = try ScenarioRun.run(request)
+            walls.append(Date().timeIntervalSince(start))
+            migrations.append(result.summary.migrationsTotal)
+        }
+        let ratio = walls[1] / walls[0]
+        line(name, ["classic_wall_s": String(format: "%.3f", walls[0]), "score_wall_s": String(format: "%.3f", walls[1]),
+                    "ratio": String(format: "%.2f", ratio), "target_ratio": "1.5", "classic_migrations": "\(migrations[0])",
+                    "score_migrations": "\(migrations[1])", "peak_rss_mb": String(format: "%.1f", peakRSSMB()), "pass": "\(ratio <= 1.5)"])
     }
 
     /// `drsim plan runway` of the 32-host × 1,000-VM cluster: 37 representative weeks × 3 replications

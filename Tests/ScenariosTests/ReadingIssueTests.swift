@@ -11,7 +11,7 @@ import Testing
         #expect(issue.line == Fixture.line(of: "treshold", in: yaml))
         #expect(issue.column == 22)
         #expect(issue.message.contains("unknown key 'treshold' (did you mean 'threshold'?)"))
-        #expect(issue.message.contains("(valid: enabled, automation, threshold, period, pairwise, demand_window)"))
+        #expect(issue.message.contains("(valid: enabled, automation, threshold, period, pairwise, demand_window, algorithm, scalable_shares)"))
         #expect(issue.description.hasPrefix("test.yaml:\(issue.line ?? 0):22: drs.treshold: unknown key"))
     }
 

@@ -56,6 +56,9 @@ public struct ClusterConfig: Sendable {
         self.license = license; self.vsphereVersion = vsphereVersion; self.drs = drs; self.dpm = dpm
         self.vmotion = vmotion; self.ha = ha
     }
+
+    /// The DRS algorithm this cluster runs (`drs.algorithm`, or by `vsphere_version` when `auto`).
+    public var balancingAlgorithm: BalancingAlgorithm { drs.balancingAlgorithm(version: vsphereVersion) }
 }
 
 /// Settings shared by every cluster of a run.

@@ -5,6 +5,17 @@ public enum DRSAutomation: String, Sendable, CaseIterable {
     case manual, partiallyAutomated = "partially_automated", fullyAutomated = "fully_automated"
 }
 
+/// Which DRS algorithm a cluster asks for (`drs.algorithm`): `auto` picks by vSphere version.
+public enum DRSAlgorithmChoice: String, Sendable, CaseIterable {
+    case auto, classic, score
+}
+
+/// The DRS algorithm a cluster runs: classic (vSphere 4.1–6.7, CHLSD) or the VM DRS score
+/// (vSphere 7.0+), docs/model.md.
+public enum BalancingAlgorithm: String, Sendable, CaseIterable {
+    case classic, score
+}
+
 /// DRS settings of one cluster (DESIGN §4.5).
 public struct DRSConfig: Sendable {
     public var enabled = true
@@ -25,7 +36,20 @@ public struct DRSConfig: Sendable {
     public var minGoodness: Double?
     /// `MaxMovesPerHost`: moves per source host per pass; nil = adaptive (the default), 0 = no limit.
     public var maxMovesPerHost: Int?
+    /// `auto` (score from vSphere 7.0 on), `classic` or `score`.
+    public var algorithm: DRSAlgorithmChoice = .auto
+    /// Scalable shares (vSphere 7): scales resource-pool shares by their VMs; VM shares unchanged.
+    public var scalableShares = false
     public init() {}
+
+    /// The algorithm that runs for a cluster at vSphere `version` (major, minor).
+    public func balancingAlgorithm(version: (major: Int, minor: Int)) -> BalancingAlgorithm {
+        switch algorithm {
+        case .classic: .classic
+        case .score: .score
+        case .auto: version.major >= 7 ? .score : .classic
+        }
+    }
 }
 
 /// DPM automation level.

@@ -103,6 +103,7 @@ extension ClusterRuntime {
 
     /// One DRS pass.
     func drsPass() {
+        if config.balancingAlgorithm == .score { return scoreDRSPass() }
         let clock = ContinuousClock.now
         let now = simulation.now
         let drs = config.drs

@@ -92,7 +92,7 @@ extension ClusterRuntime {
         row.vmsRunning = cpuScheduler.runningVMs
         row.vmsDown = cpuScheduler.downVMs
         row.chlsd = scratchLoads.withUnsafeBufferPointer { LoadMetrics.standardDeviation($0) }
-        row.thlsd = config.drs.enabled ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0
+        row.thlsd = config.drs.enabled && config.balancingAlgorithm == .classic ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0
         row.migrationsActive = migrations.active.count
         row.migrationsQueued = migrations.queue.count
         let memory = memoryScheduler.totals

@@ -33,6 +33,8 @@ public final class ClusterRuntime: EventHandler {
     let licenseAllowsVMotion: Bool
     let vmNetwork: [Int32]
     var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
+    /// Score DRS's per-VM constants and its last pass (ClusterRuntime+ScoreDRS.swift).
+    var scoreState = ScoreDRSState()
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
@@ -109,7 +111,8 @@ public final class ClusterRuntime: EventHandler {
         let interval = settings.sampleInterval.seconds
         func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
         history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
-                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)])
+                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)]
+                                                                 + Self.scoreWindows(config, settings))
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
         hostClass = HostClasses.classes(of: config.hosts)
         compatibility = HostCompatibility(config)
@@ -135,6 +138,7 @@ public final class ClusterRuntime: EventHandler {
         energy.refreshTotal()
         simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
         scheduleActions()
+        if config.drs.enabled { summary.drsAlgorithm = config.balancingAlgorithm }
         scheduleDRS(at: .zero)
         scheduleDPM(at: .zero)
         scheduleWindows()

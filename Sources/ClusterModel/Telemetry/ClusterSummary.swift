@@ -53,6 +53,11 @@ public struct ClusterSummary: Sendable {
     public var drsPasses = 0
     /// Wall time spent in DRS passes (manifest and benchmark only, never in a CSV).
     public var drsPassWallSeconds = 0.0
+    /// The DRS algorithm the cluster ran (nil when DRS is off).
+    public var drsAlgorithm: BalancingAlgorithm?
+    /// Sum and count of the cluster DRS scores of its score passes.
+    public var drsScoreSum = 0.0
+    public var drsScorePasses = 0
 
     public init() {}
 }

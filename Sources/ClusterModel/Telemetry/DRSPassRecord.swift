@@ -21,5 +21,11 @@ public struct DRSPassRecord: Sendable {
     public var skippedRejected = 0
     /// (VM, destination) pairs evaluated: the deterministic measure of the pass's work.
     public var candidatesEvaluated = 0
+    /// The algorithm of the pass.
+    public var algorithm = BalancingAlgorithm.classic
+    /// Running VMs by VM DRS score bucket 0–20 … 80–100 (score passes; nil for classic).
+    public var scoreBuckets: [Int]?
+    /// VM-weighted mean VM DRS score before the pass's moves (score passes with running VMs).
+    public var clusterScore: Double?
     public init() {}
 }

@@ -42,6 +42,11 @@ public struct TimeseriesRow: Sendable {
     public var memoryContentionMB: Double = 0
     /// Hosts whose memory state is soft, hard or low.
     public var hostsMemorySoftOrWorse: Int = 0
+    /// Sum and count of the cluster DRS scores of the score passes in the interval.
+    public var drsScoreSum: Double = 0
+    public var drsScorePasses: Int = 0
+    /// Mean cluster DRS score over the interval's score passes (nil: classic DRS, or no pass).
+    public var drsScore: Double? { drsScorePasses > 0 ? drsScoreSum / Double(drsScorePasses) : nil }
 
     public init() {}
 }

@@ -244,6 +244,8 @@ public enum ModelBuilder {
         c.period = time(s.period)
         c.pairwise = s.pairwise
         c.demandWindow = time(s.demandWindow)
+        c.algorithm = DRSAlgorithmChoice(rawValue: s.algorithm.rawValue) ?? .auto
+        c.scalableShares = s.scalableShares
         return c
     }
 

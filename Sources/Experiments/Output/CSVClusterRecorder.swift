@@ -65,7 +65,8 @@ final class CSVClusterRecorder: ClusterRecorder {
         ] + p.recommended.map(String.init) + [
             String(p.applied), String(p.skippedPriority), String(p.skippedCostBenefit),
             String(p.skippedAutomation), String(p.skippedRejected), String(p.candidatesEvaluated),
-        ], to: drsPasses)
+            p.algorithm.rawValue,
+        ] + (p.scoreBuckets?.map(String.init) ?? ["", "", "", "", ""]) + [optional(p.clusterScore)], to: drsPasses)
     }
 
     func record(migration m: MigrationRecord) {
@@ -123,6 +124,7 @@ final class CSVClusterRecorder: ClusterRecorder {
             CSVNumber.format(r.memorySwappedMB, decimals: 1),
             CSVNumber.format(r.memoryContentionMB, decimals: 1),
             String(r.hostsMemorySoftOrWorse),
+            optional(r.drsScore),
         ]
         write(cells, to: timeseries)
     }

@@ -26,7 +26,7 @@ public enum OutputColumns {
         .init("mem_demand_mb", "DRS memory demand (active + 25 % of idle + overhead) of running VMs, MiB."),
         .init("mem_capacity_mb", "Memory of the hosts that run VMs, MiB."),
         .init("chlsd", "Current host load standard deviation over `on` hosts (load = max of CPU and memory entitlement / capacity)."),
-        .init("thlsd", "Target host load standard deviation for the DRS threshold (0 when DRS is off or at threshold 5)."),
+        .init("thlsd", "Target host load standard deviation for the DRS threshold (0 when DRS is off, at threshold 5, or under score DRS, which has no such target)."),
         .init("max_host_cpu_util", "Highest host CPU utilization (0–1) among hosts that run VMs."),
         .init("min_host_cpu_util", "Lowest host CPU utilization (0–1) among hosts that run VMs."),
         .init("power_w", "IT power of the cluster during the interval, W."),
@@ -47,6 +47,7 @@ public enum OutputColumns {
         .init("mem_swapped_mb", "Memory swapped to the hosts' swap files, MB."),
         .init("mem_contention_mb", "Active memory that is not resident (ballooned, compressed or swapped): memory contention, MB."),
         .init("hosts_memory_soft_or_worse", "Hosts whose memory state is soft, hard or low (free memory below 64 % of minFree)."),
+        .init("drs_score", "Cluster DRS score (0–100, VM-weighted mean of the VM DRS scores) averaged over the score DRS passes of the interval; empty for classic DRS or DRS off."),
     ]
 
     public static let powerEvents: [OutputColumn] = [
@@ -90,7 +91,7 @@ public enum OutputColumns {
         .init("hosts_on", "Hosts taking part (state `on`)."),
         .init("chlsd_before", "CHLSD of the windowed entitlements before the pass (in-flight moves counted at their destination)."),
         .init("chlsd_after", "CHLSD of the snapshot after every planned move."),
-        .init("thlsd", "Target for the threshold and host count."),
+        .init("thlsd", "Target for the threshold and host count (0 for score passes: score DRS has no host-load target; their CHLSD columns are informative)."),
         .init("pairwise_gap", "Largest CPU or memory utilization gap between two hosts, 0–1."),
         .init("trigger", "`chlsd` (CHLSD above target), `pairwise` (gap above 30/20/10/5 % at threshold 2/3/4/5) or `none`."),
         .init("moves_p1", "Recommendations of priority 1 (mandatory: rule violations)."),
@@ -104,6 +105,13 @@ public enum OutputColumns {
         .init("skipped_automation", "Recommendations only logged (automation `manual` or `partially_automated`)."),
         .init("skipped_rejected", "Recommendations the vMotion engine rejected."),
         .init("candidates_evaluated", "(VM, destination) pairs evaluated: the pass's work, deterministic (wall time is in manifest.json)."),
+        .init("algorithm", "`classic` (vSphere ≤ 6.7: CHLSD, every `drs.period`) or `score` (vSphere 7+: VM DRS score, every minute)."),
+        .init("vms_score_0_20", "Running VMs with a VM DRS score in [0, 20) before the pass's moves (score passes; empty for classic)."),
+        .init("vms_score_20_40", "Running VMs with a score in [20, 40)."),
+        .init("vms_score_40_60", "Running VMs with a score in [40, 60)."),
+        .init("vms_score_60_80", "Running VMs with a score in [60, 80)."),
+        .init("vms_score_80_100", "Running VMs with a score in [80, 100]."),
+        .init("drs_score", "Cluster DRS score (VM-weighted mean VM DRS score, 0–100) before the pass's moves; empty for classic."),
     ]
 
     public static let maintenance: [OutputColumn] = [
@@ -174,6 +182,7 @@ public enum OutputColumns {
         .init("mem_ballooned_gb_hours", "Ballooned memory integrated over time, GB·h."),
         .init("mem_swapped_gb_hours", "Swapped memory integrated over time, GB·h."),
         .init("mem_contention_pct", "Memory contention: time-weighted share of active memory that was not resident, %."),
+        .init("drs_score_mean", "Mean cluster DRS score over every score DRS pass of every cluster (0–100); empty when no cluster runs score DRS."),
     ]
 
     /// `sweep.csv` columns before the axes: the configuration id.

@@ -24,6 +24,7 @@ public enum RunwayPlanner {
         overrides += ["sweep=null", "duration=\(request.sampleDays)d"]
         if let g = request.growthPerMonth { overrides.append("growth_per_month=\(PlanFormat.number(g))") }
         let loaded = try ScenarioRun.load(path: request.scenarioPath, overrides: overrides)
+        try ScoreDRSCheck.check(levels, clusters: loaded.resolved.clusters.map(\.spec))
         let needsFailure = levels.contains { $0.needsFailureRun }
         let failureCases = needsFailure ? 2 : 1
         var settings = overrides + [PlanRunSet.axis("growth_offset_months", (0...request.horizonMonths).map(String.init))]

@@ -29,6 +29,7 @@ public enum SizePlanner {
             let names = loaded.resolved.clusters.map(\.name).joined(separator: ", ")
             throw InputError("--cluster '\(request.cluster)': no such cluster in \(loaded.fileName) (clusters: \(names))")
         }
+        try ScoreDRSCheck.check(levels, clusters: [cluster.spec])
         var profiles: [HostProfileSpec] = []
         for name in request.hostProfiles {
             guard let p = loaded.spec.hostProfiles.first(where: { $0.name == name }) else {

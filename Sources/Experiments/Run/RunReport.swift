@@ -12,6 +12,8 @@ public enum RunReport {
             "  energy        \(f(s.energyKWh)) kWh IT, \(f(s.facilityEnergyKWh)) kWh facility",
             "  hosts on      \(f(s.meanHostsOn, 2)) on average; \(s.dpmPowerOffs) DPM power-offs, \(s.dpmPowerOns) power-ons",
             "  imbalance     CHLSD mean \(f(s.chlsdMean, 3)), p95 \(f(s.chlsdP95, 3))",
+            "  DRS           \(s.drsAlgorithms.isEmpty ? "off" : s.drsAlgorithms)"
+                + (s.drsScoreMean.map { ", cluster DRS score mean \(f($0, 1))" } ?? ""),
             "  unmet demand  \(f(s.cpuUnmetPct, 3)) % of CPU demand",
             "  migrations    \(s.migrationsTotal) requested: \(s.migrationsOK) ok, \(s.migrationsRejected) rejected, "
                 + "\(s.migrationsAborted) aborted; "

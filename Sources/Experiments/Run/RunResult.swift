@@ -59,6 +59,10 @@ public struct RunSummary: Sendable {
     public var memBalloonedGBHours = 0.0
     public var memSwappedGBHours = 0.0
     public var memContentionPct = 0.0
+    /// Mean cluster DRS score over the score passes of all clusters; nil when none runs score DRS.
+    public var drsScoreMean: Double?
+    /// DRS algorithms the clusters ran, with cluster counts (`classic ×2, score ×1`); console only.
+    public var drsAlgorithms = ""
 
     public init() {}
 
@@ -84,6 +88,7 @@ public struct RunSummary: Sendable {
             CSVNumber.format(sdpsUnmetPct, decimals: 6),
             CSVNumber.format(memOvercommitMax, decimals: 6), CSVNumber.format(memBalloonedGBHours, decimals: 6),
             CSVNumber.format(memSwappedGBHours, decimals: 6), CSVNumber.format(memContentionPct, decimals: 6),
+            drsScoreMean.map { CSVNumber.format($0, decimals: 6) } ?? "",
         ]
     }
 
@@ -144,6 +149,12 @@ public struct RunSummary: Sendable {
             activeMemory += p.memoryActiveMBSeconds
             contention += p.memoryContentionMBSeconds
         }
+        let scorePasses = parts.reduce(0) { $0 + $1.drsScorePasses }
+        if scorePasses > 0 { s.drsScoreMean = parts.reduce(0.0) { $0 + $1.drsScoreSum } / Double(scorePasses) }
+        s.drsAlgorithms = BalancingAlgorithm.allCases.compactMap { a in
+            let n = parts.filter { $0.drsAlgorithm == a }.count
+            return n == 0 ? nil : (parts.count == 1 ? a.rawValue : "\(a.rawValue) ×\(n)")
+        }.joined(separator: ", ")
         s.facilityEnergyKWh = s.energyKWh * plan.settings.pue
         s.energyCost = plan.tariff.cost(facilityKWh: s.facilityEnergyKWh)
         if plan.tariff.hasCO2 { s.co2Kg = co2Kg.reduce(0) { $0 + ($1 ?? 0) } }

@@ -1,6 +1,7 @@
 extension ClusterSpec {
     /// The scenario-level settings a cluster inherits.
     struct InheritedSettings {
+        var vsphereVersion: String
         var drs: DRSSpec
         var dpm: DPMSpec
         var vmotion: VMotionSpec
@@ -12,7 +13,7 @@ extension ClusterSpec {
     init(reading m: MappingReader, inherited: InheritedSettings) {
         self.init(name: m.required("name") { $0.string() } ?? "", hosts: [], vms: [])
         if let value = m.enumValue("license", License.self) { license = value }
-        if let value = m.string("vsphere_version") { vsphereVersion = value }
+        vsphereVersion = m.string("vsphere_version") ?? inherited.vsphereVersion
         evc = m.string("evc")
         if let value = m.stringList("datastores") { datastores = value }
         if let value = m.stringList("networks") { networks = value }

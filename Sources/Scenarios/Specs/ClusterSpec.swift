@@ -17,7 +17,8 @@ public struct ClusterSpec: Codable, Hashable, Sendable {
     public var name: String
     /// License edition. Default `enterprise_plus`.
     public var license = License.enterprisePlus
-    /// vSphere version as `major.minor[.patch]` (shared-nothing vMotion needs ≥ 5.1). Default "6.7".
+    /// vSphere version as `major.minor[.patch]` (shared-nothing vMotion needs ≥ 5.1; DRS `auto`
+    /// runs score DRS from 7.0 on). Default: the scenario's `vsphere_version` ("6.7").
     public var vsphereVersion = "6.7"
     /// EVC baseline (a ``CPUGenerationCatalog`` name), or none. Default none.
     public var evc: String?

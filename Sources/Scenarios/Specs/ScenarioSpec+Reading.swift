@@ -18,6 +18,7 @@ extension ScenarioSpec {
         if let value = m.double("growth_offset_months") { growthOffsetMonths = value }
         licensePerCore = m.double("license_per_core")
         if let value = m.int("failed_largest_hosts") { failedLargestHosts = value }
+        if let value = m.string("vsphere_version") { vsphereVersion = value }
         drs = m.mapping("drs") { DRSSpec(reading: $0, defaults: DRSSpec()) } ?? DRSSpec()
         dpm = m.mapping("dpm") { DPMSpec(reading: $0, defaults: DPMSpec()) } ?? DPMSpec()
         vmotion = m.mapping("vmotion") { VMotionSpec(reading: $0, defaults: VMotionSpec()) } ?? VMotionSpec()
@@ -25,7 +26,7 @@ extension ScenarioSpec {
         hostProfiles = m.required("host_profiles") { $0.list { $0.mapping(HostProfileSpec.init(reading:)) } } ?? []
         vmProfiles = m.required("vm_profiles") { $0.list { $0.mapping(VMProfileSpec.init(reading:)) } } ?? []
         if let growthPerMonth { applyGrowthDefault(growthPerMonth, profiles: m.reader.node.value(forKey: "vm_profiles")) }
-        let inherited = ClusterSpec.InheritedSettings(drs: drs, dpm: dpm, vmotion: vmotion, ha: ha)
+        let inherited = ClusterSpec.InheritedSettings(vsphereVersion: vsphereVersion, drs: drs, dpm: dpm, vmotion: vmotion, ha: ha)
         clusters = m.required("clusters") { node in
             node.list { $0.mapping { ClusterSpec(reading: $0, inherited: inherited) } }
         } ?? []

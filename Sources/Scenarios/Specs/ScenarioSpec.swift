@@ -38,6 +38,8 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
     /// What-if: the k hosts of largest CPU capacity of every cluster start failed and stay failed
     /// (`drsim plan`'s `n_plus_1` runs with 1). Default 0.
     public var failedLargestHosts = 0
+    /// Default `vsphere_version` of every cluster (a cluster's own key overrides it). Default "6.7".
+    public var vsphereVersion = "6.7"
     /// Default DRS settings of every cluster.
     public var drs = DRSSpec()
     /// Default DPM settings of every cluster.
@@ -94,6 +96,7 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
         case growthOffsetMonths = "growth_offset_months"
         case licensePerCore = "license_per_core"
         case failedLargestHosts = "failed_largest_hosts"
+        case vsphereVersion = "vsphere_version"
         case drs, dpm, vmotion, ha
         case hostProfiles = "host_profiles"
         case vmProfiles = "vm_profiles"

@@ -5,11 +5,14 @@ extension SpecValidator {
         let listPath = SpecPath.root.key("clusters")
         require(!spec.clusters.isEmpty, "at least one cluster is needed", at: listPath)
         checkUnique(spec.clusters.map(\.name), what: "cluster", at: listPath)
-        let inherited = ClusterSpec.InheritedSettings(drs: spec.drs, dpm: spec.dpm, vmotion: spec.vmotion, ha: spec.ha)
+        let inherited = ClusterSpec.InheritedSettings(vsphereVersion: spec.vsphereVersion, drs: spec.drs, dpm: spec.dpm, vmotion: spec.vmotion, ha: spec.ha)
+        if VersionNumber(spec.vsphereVersion) == nil {
+            report("vsphere_version must look like 6.7 or 7.0.3 (got '\(spec.vsphereVersion)')", at: SpecPath.root.key("vsphere_version"))
+        }
         for (index, cluster) in spec.clusters.enumerated() {
             let path = listPath.index(index)
             checkName(cluster.name, what: "cluster name", at: path.key("name"))
-            if VersionNumber(cluster.vsphereVersion) == nil {
+            if cluster.vsphereVersion != spec.vsphereVersion, VersionNumber(cluster.vsphereVersion) == nil {
                 report("vsphere_version must look like 6.7 or 7.0.3 (got '\(cluster.vsphereVersion)')", at: path.key("vsphere_version"))
             }
             checkNameList(cluster.datastores, what: "datastore", at: path.key("datastores"))

@@ -15,7 +15,7 @@ extension DRSimCommand {
 /// Options shared by the plan subcommands.
 struct PlanCommonOptions: ParsableArguments {
     @Option(name: .customLong("slo"), help: ArgumentHelp(
-        "A service level (repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission; mem_contention_pct<=X (needs the memory model) and drs_score>=X (needs score DRS) are refused until their timeseries columns exist.",
+        "A service level (repeatable): cpu_unmet_pct<=X, n_plus_1, ha_admission, drs_score>=X (clusters running score DRS: vsphere_version >= 7.0 or drs.algorithm: score); mem_contention_pct<=X (needs the memory model) is refused until its timeseries column exists.",
         valueName: "SLO"))
     var slos: [String] = []
     @Option(name: .customLong("slo-window"), help: "How a service level is judged per cluster: worst_day (default), p95_hour or whole_run.")

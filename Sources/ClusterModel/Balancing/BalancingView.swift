@@ -1,0 +1,48 @@
+/// A read-only view of one cluster for a ``BalancingPolicy``: the what-if snapshot (placement with
+/// in-flight moves at their destination, windowed entitlements, capacities), the vMotion checks,
+/// the rules, and what the score model reads. Built by the runtime at each pass; policies never
+/// see the runtime itself.
+struct BalancingView {
+    var snapshot: BalanceSnapshot
+    let compatibility: CompatibilityView
+    let rules: RuleBook
+    var migrating: [Bool]
+    /// Migration threshold 1…5.
+    let threshold: Int
+    /// Most moves planned from one source host in a pass.
+    let moveCapPerHost: Int
+    /// Physical cores and core speed (MHz) per host.
+    let hostCores: [Double]
+    let coreMHz: [Double]
+    /// Active memory per VM, MiB, and its part that is not resident (memory contention), MiB.
+    let activeMemoryMB: [Double]
+    let memoryContentionMB: [Double]
+    /// Each VM's demand look-back window, seconds (the horizon a move's gain is judged over).
+    let lookbackSeconds: [Double]
+    let migrationCost: MigrationCostInputs
+    /// Where each VM runs now (-1: down) and its CPU demand in the latest sample (bounded by
+    /// reservation and limit), MHz: what the reported scores are computed from, the same at
+    /// every threshold (the look-back windows only steer the moves).
+    let currentHost: [Int32]
+    let currentCPUMHz: [Double]
+}
+
+/// What a move's migration cost is estimated from (the pre-copy closed form, DESIGN §4.4).
+struct MigrationCostInputs {
+    let memoryMB: [Double]
+    let dirtyRateMbps: [Double]
+    /// Usable vMotion link rate per host, Mbit/s, and vMotions already holding each host's NIC.
+    let linkMbps: [Double]
+    let networkStreams: [Int]
+    let switchoverGoalSeconds: Double
+    let resumeSeconds: Double
+
+    /// Estimated (copy duration, downtime) in seconds of moving VM `v` from `s` to `d`.
+    func estimate(_ v: Int, from s: Int, to d: Int) -> (duration: Double, downtime: Double) {
+        let streams = Double(max(networkStreams[s], networkStreams[d]) + 1)
+        let b = min(linkMbps[s], linkMbps[d]) / streams
+        let model = PrecopyModel(memoryMbit: memoryMB[v] * DataUnits.mbitPerMiB, dirtyMbps: min(dirtyRateMbps[v], 0.5 * b),
+                                 bandwidthMbps: b, switchoverGoalSeconds: switchoverGoalSeconds, resumeSeconds: resumeSeconds)
+        return (model.durationSeconds, model.downtimeSeconds)
+    }
+}

@@ -1,0 +1,176 @@
+import SimKernel
+
+/// Score DRS (vSphere 7+) in the runtime: builds the ``BalancingView`` of a pass, runs the
+/// ``ScoreBalancer``, applies its moves by automation level through `requestMigration`, records
+/// the pass (`drs_passes.csv` algorithm `score`, score buckets) and the cluster DRS score, and
+/// schedules the next pass a minute later.
+extension ClusterRuntime {
+    /// Score DRS runs every minute ([Hagoort-2020]), whatever `drs.period` (classic's) says.
+    static let scorePassPeriod: SimTime = .minutes(1)
+
+    /// The look-back windows (in samples) a score cluster reads, for ``DemandHistory``'s running sums.
+    static func scoreWindows(_ config: ClusterConfig, _ settings: RunSettings) -> [Int] {
+        guard config.drs.enabled, config.balancingAlgorithm == .score else { return [] }
+        return [ScoreLookback.largeVMMemoryMB, ScoreLookback.largeVMMemoryMB + 1].map {
+            ScoreLookback.samples(threshold: config.drs.threshold, memoryMB: $0, interval: settings.sampleInterval)
+        }
+    }
+
+    /// Memory contention per VM (active memory that is not resident: ballooned, compressed or
+    /// swapped), MiB, from the memory model at the latest sample (``MemoryScheduler``): the one
+    /// place the score reads it.
+    func memoryContentionMB() -> [Double] { vms.contentionMB }
+
+    /// The view of a score pass: in-flight moves at their destination, each VM's CPU demand
+    /// averaged over its look-back window (by threshold and memory size) from the latest samples.
+    func makeBalancingView(excluding planned: [Int] = []) -> BalancingView {
+        if scoreState.lookbackSeconds.count != vms.count { scoreState.prepare(config) }
+        let windows = Self.scoreWindows(config, settings)
+        let small = windowEstimates(samples: windows.first ?? 1, conservative: false)
+        let large = windowEstimates(samples: windows.last ?? 1, conservative: false)
+        let latest = windowEstimates(samples: 1, conservative: false).cpuMHz
+        var plannedHost = vms.host
+        for ids in [migrations.active, migrations.queue] {
+            for id in ids {
+                let m = migrations.slots[Int(id)]
+                plannedHost[Int(m.vm)] = m.destination
+            }
+        }
+        let n = vms.count
+        var cpu = Array(repeating: 0.0, count: n), memory = cpu, current = cpu
+        let big = scoreState.large, host = vms.host, reservation = vmReservation, limit = vms.limitMHz
+        for v in 0..<n {
+            if host[v] >= 0 { current[v] = min(max(latest[v], reservation[v]), limit[v]) }
+            guard plannedHost[v] >= 0 else { continue }
+            cpu[v] = min(max(big[v] ? large.cpuMHz[v] : small.cpuMHz[v], reservation[v]), limit[v])
+            memory[v] = big[v] ? large.memoryMB[v] : small.memoryMB[v]
+        }
+        let snapshot = BalanceSnapshot(plannedHost: plannedHost, cpuEntitlement: cpu, memoryEntitlement: memory,
+                                       footprintMB: vms.footprintMB, cpuCapacity: hosts.cpuCapacityMHz,
+                                       memoryCapacity: hosts.memoryCapacityMB, participates: hosts.state.map { $0 == .on })
+        var migrating = vms.migrating
+        for v in planned { migrating[v] = true }
+        let cost = MigrationCostInputs(memoryMB: scoreState.memoryMB, dirtyRateMbps: vms.dirtyRateMbps, linkMbps: linkMbps,
+                                       networkStreams: ledger.networkCost, switchoverGoalSeconds: config.vmotion.switchoverGoal.seconds,
+                                       resumeSeconds: config.vmotion.resumeTime.seconds)
+        return BalancingView(snapshot: snapshot, compatibility: compatibilityView(), rules: rules, migrating: migrating,
+                             threshold: config.drs.threshold, moveCapPerHost: scoreMoveCapPerHost(),
+                             hostCores: scoreState.hostCores, coreMHz: hosts.coreMHz, activeMemoryMB: vms.activeMemoryMB,
+                             memoryContentionMB: memoryContentionMB(), lookbackSeconds: scoreState.lookbackSeconds, migrationCost: cost,
+                             currentHost: host, currentCPUMHz: current)
+    }
+
+    /// MaxMovesPerHost for one-minute passes: min(8, ⌊60 s / mean vMotion time⌋ × slots), at least 1
+    /// (classic's adaptive rule [FD-2010-MaxMoves] at the score pass period).
+    func scoreMoveCapPerHost() -> Int {
+        let slots = ConcurrencyLimits.networkMax(nicGbps: hosts.configs.map(\.vmotionNICGbps).min() ?? 10)
+        let meanTime = migrationStats.meanDurationSeconds ?? estimatedVMotionSeconds
+        let perSlot = Int((Self.scorePassPeriod.seconds / max(meanTime, 1e-3)).rounded(.down))
+        return max(1, min(8, perSlot * slots))
+    }
+
+    /// One score DRS pass: rule fixes (priority 1, as classic), then the score balancer's moves.
+    func scoreDRSPass() {
+        let clock = ContinuousClock.now
+        let now = simulation.now
+        var rec: DRSPassRecord
+        if let memo = scoreState.memo, memo.stillValid(self) {
+            // Nothing the last pass read has changed and it planned no move: the same pass again
+            // (make bench, fleet-1d-score: 4 of 5 passes fall between samples and most plan nothing).
+            rec = memo.record
+            rec.time = now
+        } else {
+            rec = plannedScorePass(at: now)
+        }
+        if let score = rec.clusterScore {
+            summary.drsScoreSum += score
+            summary.drsScorePasses += 1
+            pendingRow?.drsScoreSum += score
+            pendingRow?.drsScorePasses += 1
+        }
+        recorder.record(drsPass: rec)
+        summary.drsPasses += 1
+        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
+        scheduleDRS(at: now + Self.scorePassPeriod)
+    }
+
+    /// Plans and applies a score pass; remembers it when it planned nothing.
+    private func plannedScorePass(at now: SimTime) -> DRSPassRecord {
+        var rec = DRSPassRecord()
+        rec.time = now
+        rec.algorithm = .score
+        var view = makeBalancingView(excluding: [])
+        var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
+        planRuleFixes(&view.snapshot, &fixes, &rec)
+        for f in fixes { view.migrating[f.vm] = true }
+        rec.hostsOn = view.snapshot.hostCount
+        rec.chlsdBefore = view.snapshot.chlsd
+        rec.pairwiseGap = view.snapshot.pairwiseGap
+        let policy: any BalancingPolicy = ScoreBalancer()
+        let result = policy.plan(view)
+        var after = view.snapshot
+        for m in result.moves { after.move(m.vm, to: m.destination) }
+        rec.chlsdAfter = after.chlsd
+        rec.trigger = result.trigger
+        rec.candidatesEvaluated += result.candidatesEvaluated
+        rec.skippedCostBenefit = result.skippedCostBenefit
+        var buckets = [0, 0, 0, 0, 0]
+        for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
+        rec.scoreBuckets = buckets
+        rec.clusterScore = result.clusterScore
+        let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
+        for (i, m) in moves.enumerated() {
+            rec.recommended[m.priority - 1] += 1
+            guard config.drs.automation == .fullyAutomated else { rec.skippedAutomation += 1; continue }
+            let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
+            if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
+        }
+        scoreState.memo = moves.isEmpty ? ScorePassMemo(self, record: rec) : nil
+        return rec
+    }
+}
+
+/// Score DRS's per-VM and per-host constants (filled at the first pass) and its last pass.
+struct ScoreDRSState {
+    var memoryMB: [Double] = []
+    /// Each VM's look-back window, seconds, and whether it uses the long (> 4 GB) one.
+    var lookbackSeconds: [Double] = []
+    var large: [Bool] = []
+    var hostCores: [Double] = []
+    var memo: ScorePassMemo?
+
+    mutating func prepare(_ config: ClusterConfig) {
+        memoryMB = config.vms.map(\.memoryMB)
+        large = memoryMB.map { $0 > ScoreLookback.largeVMMemoryMB }
+        lookbackSeconds = memoryMB.map { ScoreLookback.window(threshold: config.drs.threshold, memoryMB: $0).seconds }
+        hostCores = config.hosts.map { Double($0.sockets * $0.coresPerSocket) }
+    }
+}
+
+/// What a score pass that planned no move read, to tell whether the next pass would be the same:
+/// the samples (history stamp), where every VM runs, the host states, and the vMotions in flight
+/// (requests, starts, active and queued: the ledger and the planned hosts follow from them).
+struct ScorePassMemo {
+    let record: DRSPassRecord
+    let pushes: Int
+    let migrationStamp: [Int]
+    let vmHost: [Int32]
+    let hostState: [HostPowerState]
+
+    init(_ rt: ClusterRuntime, record: DRSPassRecord) {
+        self.record = record
+        pushes = rt.history.pushes
+        migrationStamp = Self.migrationStamp(rt)
+        vmHost = rt.vms.host
+        hostState = rt.hosts.state
+    }
+
+    static func migrationStamp(_ rt: ClusterRuntime) -> [Int] {
+        [rt.migrationStats.requests, rt.migrationStats.startedSinceSample, rt.migrations.active.count, rt.migrations.queue.count]
+    }
+
+    func stillValid(_ rt: ClusterRuntime) -> Bool {
+        rt.history.pushes == pushes && Self.migrationStamp(rt) == migrationStamp
+            && rt.hosts.state == hostState && rt.vms.host == vmHost
+    }
+}

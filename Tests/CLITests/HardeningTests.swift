@@ -142,7 +142,9 @@ import Testing
                                      when: { RunFolderState.manifest(in: state.partialFolder(pid: $0)) != nil }, settle: 1)
         #expect(!run.killedBySignal)
         #expect(run.status == 143, "stderr: \(run.stderr)")
-        #expect(run.secondsAfterSignal < 2, "took \(run.secondsAfterSignal) s to stop")
+        // Before the fix it ran on for the rest of a 6-hour chunk (minutes of wall time); the bound
+        // leaves room for a loaded machine while the suite runs in parallel.
+        #expect(run.secondsAfterSignal < 10, "took \(run.secondsAfterSignal) s to stop")
     }
 
     /// Item 17: `validate` said "ok" for a cluster whose VMs cannot all power on and for a

@@ -182,9 +182,11 @@ import Scenarios
             do { _ = try SweepRunner.run(request) } catch is RunCancelled { outcome = "cancelled" } catch { outcome = "\(error)" }
         }
         #expect(outcome == "cancelled")
-        // Preparing 10⁴ configurations of the demo took over 2 minutes (debug build); the slack is
-        // for a loaded machine (the axis checks before the loop are not interruptible).
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        // Preparing 10⁴ configurations of the demo took over 2 minutes (debug build) and could not
+        // be cancelled. The bound leaves room for a loaded machine: the axis checks before the
+        // loop are not interruptible and took 21 s once while the whole suite ran in parallel on
+        // 2 cores (about 1 s alone). FIXME: check the cancellation flag in the axis checks too.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 }
 

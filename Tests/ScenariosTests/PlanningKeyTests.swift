@@ -4,32 +4,23 @@ import Testing
 /// Keys added for capacity planning (docs/planning.md): wildcard `--set`, the growth default,
 /// costs, the what-if failed hosts.
 @Suite struct PlanningKeyTests {
-    static let twoProfiles = """
-    schema_version: 1
-    name: mini
-    duration: 1d
-    host_profiles:
-      - name: r650
-        cpu: {sockets: 2, cores_per_socket: 24, mhz: 2800}
-        memory_gb: 768
-        power: {model: linear, idle_w: 180, max_w: 520}
-    vm_profiles:
-      - name: web
-        vcpus: 4
-        memory_gb: 16
-      - name: db
-        vcpus: 8
-        memory_gb: 64
-        workload: {cpu: {mean: 0.2, growth_per_month: 0.01}}
-    clusters:
-      - name: prod-a
-        hosts: [{profile: r650, count: 4}]
-        vms: [{profile: web, count: 10}, {profile: db, count: 2}]
-      - name: prod-b
-        hosts: [{profile: r650, count: 2}]
-        vms: [{profile: web, name: app, count: 3}]
+    /// ``Fixture/minimal`` with a growing `db` profile and a second cluster.
+    static let twoProfiles = Fixture.replacing(
+        "clusters:\n  - name: prod-a\n    hosts: [{profile: r650, count: 4}]\n    vms: [{profile: web, count: 10}]\n",
+        with: """
+        - name: db
+          vcpus: 8
+          memory_gb: 64
+          workload: {cpu: {mean: 0.2, growth_per_month: 0.01}}
+      clusters:
+        - name: prod-a
+          hosts: [{profile: r650, count: 4}]
+          vms: [{profile: web, count: 10}, {profile: db, count: 2}]
+        - name: prod-b
+          hosts: [{profile: r650, count: 2}]
+          vms: [{profile: web, name: app, count: 3}]
 
-    """
+      """)
 
     @Test func wildcardSetsEveryElementOfAList() throws {
         let spec = try #require(Fixture.loaded(Self.twoProfiles, overrides: [

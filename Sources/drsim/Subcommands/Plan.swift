@@ -41,6 +41,21 @@ struct PlanCommonOptions: ParsableArguments {
         o.progress = { p in progress.show(DRSimCommand.Sweep.progressText(p)) }
         return o
     }
+
+    /// Runs one plan: the progress line, the run options, the `--slo-window` value, the report
+    /// and the exit code are the same for every plan; `plan` is the library call.
+    func execute(quiet: Bool, _ plan: (PlanOptions, SLOWindow) throws -> String) throws {
+        let trap = SignalTrap()
+        let progress = ProgressLine(quiet: quiet)
+        do {
+            let report = try plan(options(trap, progress), try SLOWindow.parse(window))
+            progress.finish()
+            if !quiet { print(report, terminator: "") }
+        } catch {
+            progress.finish()
+            throw Exit.fail(error, signals: trap)
+        }
+    }
 }
 
 extension DRSimCommand.Plan {
@@ -58,8 +73,6 @@ extension DRSimCommand.Plan {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let trap = SignalTrap()
-            let progress = ProgressLine(quiet: common.quiet)
             var request = RunwayRequest(scenarioPath: scenario)
             request.outDir = plan.out
             request.settings = set.overrides
@@ -68,15 +81,10 @@ extension DRSimCommand.Plan {
             request.serviceLevels = plan.slos
             request.replications = plan.replications
             request.sampleDays = plan.sampleDays
-            request.options = plan.options(trap, progress)
-            do {
-                request.window = try SLOWindow.parse(plan.window)
-                let result = try RunwayPlanner.run(request)
-                progress.finish()
-                if !common.quiet { print(PlanReport.text(result), terminator: "") }
-            } catch {
-                progress.finish()
-                throw Exit.fail(error, signals: trap)
+            try plan.execute(quiet: common.quiet) { options, window in
+                request.options = options
+                request.window = window
+                return PlanReport.text(try RunwayPlanner.run(request))
             }
         }
     }
@@ -101,8 +109,6 @@ extension DRSimCommand.Plan {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let trap = SignalTrap()
-            let progress = ProgressLine(quiet: common.quiet)
             var request = SizeRequest(scenarioPath: scenario, cluster: cluster, hostProfiles: hostProfiles)
             request.outDir = plan.out
             request.settings = set.overrides
@@ -112,15 +118,10 @@ extension DRSimCommand.Plan {
             request.serviceLevels = plan.slos
             request.replications = plan.replications
             request.sampleDays = plan.sampleDays
-            request.options = plan.options(trap, progress)
-            do {
-                request.window = try SLOWindow.parse(plan.window)
-                let result = try SizePlanner.run(request)
-                progress.finish()
-                if !common.quiet { print(PlanReport.text(result), terminator: "") }
-            } catch {
-                progress.finish()
-                throw Exit.fail(error, signals: trap)
+            try plan.execute(quiet: common.quiet) { options, window in
+                request.options = options
+                request.window = window
+                return PlanReport.text(try SizePlanner.run(request))
             }
         }
     }

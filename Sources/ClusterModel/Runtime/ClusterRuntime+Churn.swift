@@ -1,6 +1,6 @@
 import SimKernel
 
-/// VM churn (DESIGN §4.2): VMs that arrive during the run are placed by DRS initial placement
+/// VM churn (docs/model.md, Workload): VMs that arrive during the run are placed by DRS initial placement
 /// (or refused: a failed admission) and are powered off and deleted when their lifetime ends.
 extension ClusterRuntime {
     func scheduleChurn() {
@@ -19,8 +19,8 @@ extension ClusterRuntime {
 
     func vmArrives(_ v: Int) {
         guard vms.downReason[v] == .absent, vms.host[v] == noIndex else { return }
-        downSince[v] = simulation.now
-        if let h = placeVM(v) { reallocateCPU(h, h) }
+        lifecycle.downSince[v] = simulation.now
+        placeVM(v)
     }
 
     /// The VM is powered off and deleted: migrations of it are aborted, its host's memory freed.
@@ -30,17 +30,10 @@ extension ClusterRuntime {
                 finishMigration(id, outcome: .aborted, detail: .vmPoweredOff)
             }
         }
-        let h = Int(vms.host[v])
-        if h >= 0 {
-            vms.host[v] = noIndex
-            reserve(v, on: h, sign: -1)
-            hosts.vmCount[h] -= 1
-            vms.cpuServedMHz[v] = 0
-            reallocateCPU(h, h)
-        } else if vms.downReason[v] != .absent {
-            summary.vmSecondsDown += (simulation.now - downSince[v]).seconds
+        if vms.host[v] == noIndex && vms.downReason[v] != .absent {
+            summary.vmSecondsDown += (simulation.now - lifecycle.downSince[v]).seconds
         }
-        outageHost[v] = -1
-        vms.downReason[v] = .absent
+        state.remove(v)
+        lifecycle.outageHost[v] = -1
     }
 }

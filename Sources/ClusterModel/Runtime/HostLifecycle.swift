@@ -1,4 +1,5 @@
 import SimKernel
+import Stochastics
 
 /// Why a host is in a transitional state, so that the next transition knows where to go.
 enum HostPurpose: UInt8 {
@@ -15,8 +16,12 @@ enum HostPurpose: UInt8 {
     case repair
 }
 
-/// Per-host bookkeeping of the host lifecycle (maintenance, standby, failures), struct-of-arrays.
-struct HostLifecycleState {
+/// What host lifecycle owns (ClusterRuntime+HostLifecycle.swift and +Evacuation.swift): per-host
+/// maintenance, standby and failure bookkeeping, rolling patch windows, random failure streams,
+/// VM outages and HA restarts waiting for capacity. Host lifecycle is the only writer of host power
+/// states (through ``ClusterState/setHostState(_:_:)``, from
+/// ``ClusterRuntime/setHostState(_:to:reason:)``).
+struct HostLifecycle {
     var purpose: [HostPurpose]
     /// Reason recorded with the host's next power event.
     var reason: [PowerEventReason]
@@ -34,8 +39,23 @@ struct HostLifecycleState {
     /// HA restarts started on each host since `restartWindowStart` (concurrent restart limit).
     var restartsInWindow: [Int32]
     var restartWindowStart: [SimTime]
+    /// Progress of each rolling patch window, and how many run now (DPM is suspended meanwhile).
+    var windows: [WindowProgress]
+    var activeWindows = 0
+    /// Random failure stream of each host (`failure/<host>`; empty without an MTBF).
+    var failureStreams: [RandomStream]
+    /// Dedicated HA failover hosts (admission control policy `failover_hosts`).
+    let failoverHost: [Bool]
+    /// Per VM: when its current outage began and on which host (-1: no outage open).
+    var outageStart: [SimTime]
+    var outageHost: [Int32]
+    /// Since when each VM has been down (meaningful while it is down; all VMs start down until placed).
+    var downSince: [SimTime]
+    /// VMs waiting for an HA restart (down with `ha_no_capacity`), retried at every sample.
+    var haWaiting = 0
 
-    init(hosts: Int) {
+    init(_ config: ClusterConfig, seed: UInt64) {
+        let hosts = config.hosts.count
         purpose = Array(repeating: .none, count: hosts)
         reason = Array(repeating: .manual, count: hosts)
         timer = Array(repeating: .invalid, count: hosts)
@@ -47,6 +67,12 @@ struct HostLifecycleState {
         promised = Array(repeating: [], count: hosts)
         restartsInWindow = Array(repeating: 0, count: hosts)
         restartWindowStart = Array(repeating: SimTime(microseconds: Int64.min / 2), count: hosts)
+        windows = Array(repeating: WindowProgress(), count: config.maintenanceWindows.count)
+        failureStreams = config.failures.mtbf == nil ? [] : config.hosts.map { RandomStream(master: seed, name: "failure/" + $0.name) }
+        failoverHost = (0..<hosts).map { config.ha.failoverHosts.contains(Int32($0)) }
+        outageStart = Array(repeating: .zero, count: config.vms.count)
+        outageHost = Array(repeating: -1, count: config.vms.count)
+        downSince = Array(repeating: .zero, count: config.vms.count)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import SimKernel
 
-/// Classic DRS (vSphere 4.1–6.7), DESIGN §4.5 and vmware-facts §1: a periodic pass that fixes
+/// Classic DRS (vSphere 4.1–6.7), docs/model.md (DRS): a periodic pass that fixes
 /// rule violations (priority 1), then balances host loads by a greedy hill-climb on a snapshot
 /// with cost-benefit and risk filtering, and submits the moves to the vMotion engine. The
 /// cost-benefit and risk rules are documented in docs/model.md (DRS).
@@ -32,7 +32,7 @@ extension ClusterRuntime {
         var hostCPU = Array(repeating: 0.0, count: nh), hostMemory = hostCPU, hostFootprint = hostCPU
         Self.entitlements(planned, estimate.cpuMHz, estimate.memoryMB, vmReservation, vms.limitMHz, vms.footprintMB,
                           cpu: &cpu, memory: &mem, hostCPU: &hostCPU, hostMemory: &hostMemory, hostFootprint: &hostFootprint)
-        // A host whose memory state is soft or worse is overloaded for DRS (DESIGN §4.8): its
+        // A host whose memory state is soft or worse is overloaded for DRS (docs/model.md, Memory): its
         // memory load counts as at least 100 %, so DRS moves VMs off it and none onto it.
         for h in 0..<nh where hosts.memoryState[h] >= .soft && hosts.state[h] == .on {
             hostMemory[h] = max(hostMemory[h], hosts.memoryCapacityMB[h])
@@ -103,6 +103,7 @@ extension ClusterRuntime {
 
     /// One DRS pass.
     func drsPass() {
+        if let policy = balancingPolicy { return policyDRSPass(policy) }
         if config.balancingAlgorithm == .score { return scoreDRSPass() }
         let clock = ContinuousClock.now
         let now = simulation.now
@@ -155,7 +156,7 @@ extension ClusterRuntime {
         }
     }
 
-    /// Greedy hill-climb (vmware-facts §1.3): repeatedly take the (VM, destination) move from an
+    /// Greedy hill-climb (docs/model.md, DRS): repeatedly take the (VM, destination) move from an
     /// above-mean host to a below-mean host that lowers CHLSD most and passes cost-benefit,
     /// never filling a destination past 100 %, until CHLSD ≤ THLSD or the per-source-host move
     /// cap is reached; then pairwise balancing (6.5+) narrows a CPU or memory utilization gap
@@ -177,7 +178,7 @@ extension ClusterRuntime {
         guard first == "chlsd" else { return }
         let cap = drsMoveCapPerHost()
         // Moves still running from the previous passes count against the cap: a host whose
-        // evacuations have not finished gets no new ones piled on (vmware-facts §1, MaxMovesPerHost).
+        // evacuations have not finished gets no new ones piled on (docs/model.md, DRS: MaxMovesPerHost).
         var movesFrom = Array(repeating: 0, count: hosts.count)
         for m in migrationsInFlight where m.source >= 0 { movesFrom[m.source] += 1 }
         var risk = drsRisk(snap)
@@ -395,7 +396,7 @@ extension ClusterRuntime {
         return risk
     }
 
-    /// Cost-benefit (docs/model.md, [I] on vmware-facts-2 §5): benefit = load moved off the
+    /// Cost-benefit (docs/model.md, [I]): benefit = load moved off the
     /// source's excess (MHz) × the expected stable period; cost = estimated vMotion time ×
     /// (vMotion CPU reservation on both hosts + 10 % of the VM's CPU) + with `UseDownTime` the
     /// switchover stall × the VM's CPU, unless the stall is below `IgnoreDownTimeLessThan`.

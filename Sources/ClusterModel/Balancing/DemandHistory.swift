@@ -205,7 +205,7 @@ public struct DemandHistory: Sendable {
     }
 
     /// Mean plus two (population) standard deviations of VM `v` over its last `samples` samples:
-    /// DPM's conservative demand estimate (vmware-facts §2.1).
+    /// DPM's conservative demand estimate (docs/model.md, DPM).
     public func meanPlusTwoSD(_ v: Int, samples: Int) -> (cpuMHz: Double, memoryMB: Double) {
         if samples <= 1 || filled <= 1 { return latest(v) }   // one sample: sd = 0
         let n = Double(max(1, min(samples, filled)))

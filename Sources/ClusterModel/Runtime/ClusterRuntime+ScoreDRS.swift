@@ -80,7 +80,8 @@ extension ClusterRuntime {
             rec = memo.record
             rec.time = now
         } else {
-            rec = plannedScorePass(at: now)
+            rec = plannedPolicyPass(ScoreBalancer(), at: now)
+            scoreState.memo = rec.recommended.allSatisfy { $0 == 0 } ? ScorePassMemo(self, record: rec) : nil
         }
         if let score = rec.clusterScore {
             summary.drsScoreSum += score
@@ -94,11 +95,24 @@ extension ClusterRuntime {
         scheduleDRS(at: now + Self.scorePassPeriod)
     }
 
-    /// Plans and applies a score pass; remembers it when it planned nothing.
-    private func plannedScorePass(at now: SimTime) -> DRSPassRecord {
+    /// One pass of a caller's ``BalancingPolicy`` (``ClusterRuntime/init(config:settings:recorder:balancingPolicy:)``),
+    /// every `drs.period`.
+    func policyDRSPass(_ policy: any BalancingPolicy) {
+        let clock = ContinuousClock.now
+        let now = simulation.now
+        let rec = plannedPolicyPass(policy, at: now)
+        recorder.record(drsPass: rec)
+        summary.drsPasses += 1
+        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
+        scheduleDRS(at: now + config.drs.period)
+    }
+
+    /// Plans a pass with `policy` on a view built once (rule fixes first, priority 1, as classic),
+    /// applies the moves by automation level, and returns the pass's record.
+    private func plannedPolicyPass(_ policy: any BalancingPolicy, at now: SimTime) -> DRSPassRecord {
         var rec = DRSPassRecord()
         rec.time = now
-        rec.algorithm = .score
+        rec.algorithm = policy.algorithm
         var view = makeBalancingView(excluding: [])
         var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
         planRuleFixes(&view.snapshot, &fixes, &rec)
@@ -106,7 +120,6 @@ extension ClusterRuntime {
         rec.hostsOn = view.snapshot.hostCount
         rec.chlsdBefore = view.snapshot.chlsd
         rec.pairwiseGap = view.snapshot.pairwiseGap
-        let policy: any BalancingPolicy = ScoreBalancer()
         let result = policy.plan(view)
         var after = view.snapshot
         for m in result.moves { after.move(m.vm, to: m.destination) }
@@ -114,9 +127,11 @@ extension ClusterRuntime {
         rec.trigger = result.trigger
         rec.candidatesEvaluated += result.candidatesEvaluated
         rec.skippedCostBenefit = result.skippedCostBenefit
-        var buckets = [0, 0, 0, 0, 0]
-        for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
-        rec.scoreBuckets = buckets
+        if !result.scores.isEmpty {
+            var buckets = [0, 0, 0, 0, 0]
+            for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
+            rec.scoreBuckets = buckets
+        }
         rec.clusterScore = result.clusterScore
         let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
         for (i, m) in moves.enumerated() {
@@ -125,7 +140,6 @@ extension ClusterRuntime {
             let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
             if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
         }
-        scoreState.memo = moves.isEmpty ? ScorePassMemo(self, record: rec) : nil
         return rec
     }
 }

@@ -35,6 +35,8 @@ public final class ClusterRuntime: EventHandler {
     var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
     /// Score DRS's per-VM constants and its last pass (ClusterRuntime+ScoreDRS.swift).
     var scoreState = ScoreDRSState()
+    /// A caller's balancing policy, run instead of the built-in DRS algorithm (ClusterRuntime+ScoreDRS.swift).
+    let balancingPolicy: (any BalancingPolicy)?
     var lifecycle: HostLifecycleState
     var windows: [WindowProgress]
     var activeWindows = 0
@@ -81,8 +83,12 @@ public final class ClusterRuntime: EventHandler {
     var scratchLoads: [Double] = []
     let vmReservation: [Double]
 
-    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
+    /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
+    /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
+    /// `drs.period` and `drs.automation` still apply.
+    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
         self.config = config
+        self.balancingPolicy = balancingPolicy
         self.settings = settings
         self.recorder = recorder
         simulation = Simulation(expectedPending: 64 + config.hosts.count * 4)

@@ -76,12 +76,16 @@ public final class ClusterRuntime: EventHandler {
     /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
     public internal(set) var violations: [String] = []
     var audit = InvariantAudit()
+    /// Churn arrival processes and the rows their VMs use (ClusterRuntime+Churn.swift).
+    var churn: ChurnState
 
     // Row scratch space, reused every sample (no allocation on the hot path).
     var scratchLoads: [Double] = []
     let vmReservation: [Double]
 
-    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
+    public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
+        let (config, churn) = Self.withChurnRows(input, settings: settings)
+        self.churn = churn
         self.config = config
         self.settings = settings
         self.recorder = recorder
@@ -187,9 +191,10 @@ public final class ClusterRuntime: EventHandler {
         case .evacuationCheck: evacuationCheck(Int(event.payload))
         case .windowStart: windowStarted(Int(event.payload))
         case .randomFailure: randomFailure(Int(event.payload))
-        case .haRestart: haRestart(Int(event.payload))
+        case .haRestart: if let v = stampedVM(event.payload) { haRestart(v) }
         case .vmArrival: vmArrives(Int(event.payload))
         case .vmDeparture: vmDeparts(Int(event.payload))
+        case .churnArrival: churnArrives(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         if settings.checkInvariants, violations.isEmpty {
@@ -230,6 +235,7 @@ enum EventKind: Int32 {
     case haRestart
     case vmArrival
     case vmDeparture
+    case churnArrival
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -65,12 +65,17 @@ public struct ChurnProcess {
 
     /// Takes the next arrival (at ``nextArrival``, which must not be nil) and draws the one after.
     public mutating func arrive() -> ChurnArrival {
+        let (at, departure) = draw()
+        return ChurnArrival(name: "\(config.namePrefix)-churn-\(String(format: "%04d", arrivals))", arrival: at, departure: departure)
+    }
+
+    /// ``arrive()`` without the name (the peak count needs only the times).
+    private mutating func draw() -> (arrival: SimTime, departure: SimTime) {
         guard let at = nextArrival else { preconditionFailure("no churn arrival left in the run") }
         arrivals += 1
-        let name = "\(config.namePrefix)-churn-\(String(format: "%04d", arrivals))"
         let departure = at + SimTime.seconds(stream.logNormal(mu: mu, sigma: config.lifetimeSigma))
         nextSeconds += stream.exponential(mean: meanGapSeconds)
-        return ChurnArrival(name: name, arrival: at, departure: departure)
+        return (at, departure)
     }
 
     /// The most VMs of this process alive at once during the run: the table rows the runtime
@@ -82,7 +87,7 @@ public struct ChurnProcess {
         var departures = MinHeap()
         var peak = 0
         while process.nextArrival != nil {
-            let a = process.arrive()
+            let a = process.draw()
             while let first = departures.first, first < a.arrival.microseconds { departures.removeFirst() }
             departures.insert(a.departure.microseconds)
             peak = max(peak, departures.count)

@@ -34,6 +34,8 @@ public struct ClusterConfig: Sendable {
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
     public var failures = FailureConfig()
+    /// VM entries with churn: their arrivals are drawn during the run (``ChurnProcess``).
+    public var churn: [ChurnConfig] = []
     /// Memory-management parameters (page sharing savings).
     public var memory = MemoryModel()
 

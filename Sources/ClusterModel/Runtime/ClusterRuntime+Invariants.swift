@@ -37,6 +37,7 @@ extension ClusterRuntime {
         checkMigrations(into: &out, at: t)
         checkEnergy(into: &out, at: t)
         checkMustRules(into: &out, at: t)
+        checkChurn(into: &out, at: t)
         audit.lastTime = t
         return out
     }

@@ -78,6 +78,8 @@ public final class ClusterRuntime: EventHandler {
     /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
     public internal(set) var violations: [String] = []
     var audit = InvariantAudit()
+    /// Churn arrival processes and the rows their VMs use (ClusterRuntime+Churn.swift).
+    var churn: ChurnState
 
     // Row scratch space, reused every sample (no allocation on the hot path).
     var scratchLoads: [Double] = []
@@ -86,7 +88,9 @@ public final class ClusterRuntime: EventHandler {
     /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
     /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
     /// `drs.period` and `drs.automation` still apply.
-    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
+    public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
+        let (config, churn) = Self.withChurnRows(input, settings: settings)
+        self.churn = churn
         self.config = config
         self.balancingPolicy = balancingPolicy
         self.settings = settings
@@ -193,9 +197,10 @@ public final class ClusterRuntime: EventHandler {
         case .evacuationCheck: evacuationCheck(Int(event.payload))
         case .windowStart: windowStarted(Int(event.payload))
         case .randomFailure: randomFailure(Int(event.payload))
-        case .haRestart: haRestart(Int(event.payload))
+        case .haRestart: if let v = stampedVM(event.payload) { haRestart(v) }
         case .vmArrival: vmArrives(Int(event.payload))
         case .vmDeparture: vmDeparts(Int(event.payload))
+        case .churnArrival: churnArrives(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         if settings.checkInvariants, violations.isEmpty {
@@ -236,6 +241,7 @@ enum EventKind: Int32 {
     case haRestart
     case vmArrival
     case vmDeparture
+    case churnArrival
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -24,8 +24,7 @@ public enum ModelBuilder {
         var clusters: [ClusterConfig] = []
         do {
             for rc in loaded.resolved.clusters {
-                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
-                                            seed: settings.seed, duration: settings.duration))
+                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces))
             }
         } catch let error as TraceError {
             // A malformed trace is bad input (exit 2), like any other scenario problem.
@@ -56,8 +55,7 @@ public enum ModelBuilder {
         return Array(order.prefix(count))
     }
 
-    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary,
-                        seed: UInt64, duration: SimTime) throws -> ClusterConfig {
+    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary) throws -> ClusterConfig {
         let cs = rc.spec
         var datastores = Interner(), networks = Interner()
         for d in cs.datastores { _ = datastores.id(d) }
@@ -140,7 +138,7 @@ public enum ModelBuilder {
             template.bootTime = time(profile.bootTime)
             templates[e] = template
         }
-        vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
+        let churn = churnConfigs(rc, vms: vms, templates: templates)
 
         var config = ClusterConfig(
             name: rc.name, index: rc.index, hosts: hosts, vms: vms, workloads: workloads,
@@ -149,6 +147,7 @@ public enum ModelBuilder {
             drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
             ha: haConfig(cs.ha))
         config.vsphereVersionPatch = versionPatch(cs.vsphereVersion)
+        config.churn = churn
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
@@ -166,35 +165,18 @@ public enum ModelBuilder {
         return config
     }
 
-    /// Churn (DESIGN §4.2): for each VM entry with a `churn` block, Poisson arrivals over the run
-    /// and log-normal lifetimes with the given mean, drawn from the stream
-    /// `churn/<cluster>/<entry index>` (so policies and other entries do not change them). The
-    /// arrivals copy the entry's first VM (profile, datastore, network) and are named
-    /// `<group>-churn-NNNN`.
-    static func churnArrivals(_ rc: ResolvedCluster, spec: ScenarioSpec, seed: UInt64, duration: SimTime,
-                              vms: [VMConfig], templates: [Int: VMConfig]) -> [VMConfig] {
-        var out: [VMConfig] = []
-        for (e, entry) in rc.spec.vms.enumerated() {
+    /// Churn (DESIGN §4.2): for each VM entry with a `churn` block, its parameters and the VM its
+    /// arrivals copy (the entry's first VM: profile, datastore, network). The arrivals themselves
+    /// are drawn during the run (ClusterModel's ``ChurnProcess``).
+    static func churnConfigs(_ rc: ResolvedCluster, vms: [VMConfig], templates: [Int: VMConfig]) -> [ChurnConfig] {
+        rc.spec.vms.enumerated().compactMap { e, entry in
             guard let churn = entry.churn, churn.arrivalsPerDay > 0,
                   let template = rc.vms.firstIndex(where: { $0.entryIndex == e }).map({ vms[$0] })
-                    ?? templates[e] else { continue }
-            let stream = RandomStream(master: seed, name: "churn/\(rc.name)/\(e)")
-            let meanGap = 86_400 / churn.arrivalsPerDay
-            let sigma = churn.lifetimeSigma
-            let mu = log(max(churn.lifetimeMean.seconds, 1)) - sigma * sigma / 2
-            var t = stream.exponential(mean: meanGap)
-            var n = 0
-            while t < duration.seconds {
-                n += 1
-                var vm = template
-                vm.name = "\(entry.name)-churn-\(String(format: "%04d", n))"
-                vm.arrival = max(SimTime.microseconds(1), SimTime.seconds(t))
-                vm.departure = vm.arrival + SimTime.seconds(stream.logNormal(mu: mu, sigma: sigma))
-                out.append(vm)
-                t += stream.exponential(mean: meanGap)
-            }
+                    ?? templates[e] else { return nil }
+            return ChurnConfig(template: template, namePrefix: entry.name, streamName: "churn/\(rc.name)/\(e)",
+                               arrivalsPerDay: churn.arrivalsPerDay, lifetimeMean: time(churn.lifetimeMean),
+                               lifetimeSigma: churn.lifetimeSigma)
         }
-        return out
     }
 
     static func powerModel(_ p: PowerSpec) -> PowerModel {

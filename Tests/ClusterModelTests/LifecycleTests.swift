@@ -3,7 +3,7 @@ import Foundation
 import SimKernel
 import Testing
 
-/// Maintenance mode, rolling patches, failures with HA (DESIGN §4.7).
+/// Maintenance mode, rolling patches, failures with HA (docs/model.md "Maintenance, patching, failures, HA").
 @Suite struct LifecycleTests {
     func cluster(hosts: Int = 4, vms: Int = 24, gbps: Double = 10, ha: Bool = true, drs: Bool = true,
                  actions: [ScheduledAction] = [], configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {

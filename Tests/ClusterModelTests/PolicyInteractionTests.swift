@@ -2,7 +2,8 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Policies that act together (issue 14, DESIGN §4.5–§4.7): DPM wakes hosts for HA restarts,
+/// Policies that act together (issue 14, docs/model.md "DRS", docs/model.md "DPM", docs/model.md "Maintenance,
+/// patching, failures, HA"): DPM wakes hosts for HA restarts,
 /// admissions, maintenance and must rules; DPM powers nothing off when DRS could not follow or
 /// a rule would break; maintenance never breaks anti-affinity or must rules.
 @Suite struct PolicyInteractionTests {
@@ -163,7 +164,8 @@ import Testing
         #expect(free.maintenance.map(\.status) == ["done"])
     }
 
-    /// Maintenance keeps HA failover capacity (vmware-facts-2 §3, Restarts 7): 3 hosts holding
+    /// Maintenance keeps HA failover capacity (docs/model.md "HA admission control and restarts", Restarts 7): 3
+    /// hosts holding
     /// 24 × 16 GB cannot spare one with N+1 admission control, so the evacuation stalls; with a
     /// fourth host in standby, DPM wakes it and the maintenance completes.
     @Test func maintenanceKeepsHAFailoverCapacity() {

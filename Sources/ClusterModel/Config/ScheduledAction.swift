@@ -22,7 +22,8 @@ public struct ScheduledAction: Sendable {
     public init(at: SimTime, action: ClusterAction) { self.at = at; self.action = action }
 }
 
-/// A rolling patch window (Update Manager style, DESIGN §4.7): hosts are taken `hostsAtOnce` at
+/// A rolling patch window (Update Manager style, docs/model.md "Maintenance, patching, failures, HA"): hosts are
+/// taken `hostsAtOnce` at
 /// a time through evacuate → install (`patchTime`) → reboot → exit maintenance.
 public struct MaintenanceWindowConfig: Sendable {
     public var start: SimTime

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Loads scenario files (DESIGN §5, §7, §9): guards against hostile input, parses YAML with line
+/// Loads scenario files (docs/scenario-format.md, docs/sweeps.md, docs/reliability.md): guards against hostile
+/// input, parses YAML with line
 /// numbers, applies `--set` overrides to the document, reads it into a ``ScenarioSpec`` and
 /// validates it, reporting every problem at once as ``ScenarioErrors``.
 public enum ScenarioLoader {

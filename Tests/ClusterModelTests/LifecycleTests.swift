@@ -68,7 +68,7 @@ import Testing
     @Test func aMustRuleStopsTheWindowAtThePinnedHost() {
         let c = cluster(hosts: 3) { c in
             c.rules = [RuleConfig(name: "pin", kind: .vmHost, vms: [0], hosts: [1], mode: .must, relation: .runOn)]
-            c.maintenanceWindows = [MaintenanceWindowConfig(start: .hours(1), hosts: [0, 1, 2])]
+            c.maintenanceWindows = [TestClusters.window(start: .hours(1), hosts: [0, 1, 2])]
             c.ha.admissionControl = false   // with it, 3 hosts of 24 × 16 GB cannot spare one (see haCapacityStallsMaintenance)
         }
         let (_, rec) = run(c)

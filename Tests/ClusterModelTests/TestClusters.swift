@@ -1,5 +1,6 @@
 import ClusterModel
 import Experiments
+import Scenarios
 import SimKernel
 
 /// Small cluster configurations for model tests.
@@ -16,6 +17,14 @@ enum TestClusters {
     }
 
     /// A cluster with every setting at its scenario default (through the spec layer,
+    /// A rolling patch window over `hosts` with the scenario defaults of `hosts_at_once` and
+    /// `patch_time` (``MaintenanceWindowSpec``).
+    static func window(start: SimTime, hosts: [Int32]) -> MaintenanceWindowConfig {
+        let spec = MaintenanceWindowSpec(cluster: "c", start: .zero)
+        return MaintenanceWindowConfig(start: start, hostsAtOnce: spec.hostsAtOnce,
+                                       patchTime: SimTime(microseconds: spec.patchTime.microseconds), hosts: hosts)
+    }
+
     /// ``ModelBuilder/defaultCluster(name:hosts:vms:workloads:)``) except DRS, which is off.
     static func cluster(hosts: Int, vms: [VMConfig], workloads: [WorkloadProfile],
                         power: PowerModel = .linear(idleW: 100, maxW: 300)) -> ClusterConfig {

@@ -236,7 +236,7 @@ extension RandomRule {
         case 0, 1:
             guard members.count >= 2 else { return nil }
             return RuleConfig(name: "r\(i)", kind: kind == 0 ? .affinity : .antiAffinity, vms: members,
-                              mode: must ? .must : .should)
+                              hosts: [], mode: must ? .must : .should, relation: .runOn)
         default:
             let group = (0..<hosts).filter { hostMask & (1 << $0) != 0 }.map { Int32($0) }
             guard !members.isEmpty, !group.isEmpty else { return nil }

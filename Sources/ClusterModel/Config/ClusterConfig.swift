@@ -33,7 +33,7 @@ public struct ClusterConfig: Sendable {
     /// Scenario events for this cluster, in file order.
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
-    public var failures = FailureConfig()
+    public var failures: FailureConfig
     /// Memory-management parameters (page sharing savings).
     public var memory: MemoryModel
 
@@ -48,13 +48,14 @@ public struct ClusterConfig: Sendable {
         datastoreNames: [String] = ["ds"], networkNames: [String] = ["vm-net"],
         evc: (vendor: CPUVendor, rank: Int)? = nil, license: LicenseEdition,
         vsphereVersion: (major: Int, minor: Int), drs: DRSConfig, dpm: DPMConfig, vmotion: VMotionConfig,
-        ha: HAConfig, memory: MemoryModel
+        ha: HAConfig, memory: MemoryModel, failures: FailureConfig
     ) {
         self.name = name; self.index = index; self.hosts = hosts; self.vms = vms
         self.workloads = workloads; self.traces = traces; self.traceEnds = traceEnds
         self.datastoreNames = datastoreNames; self.networkNames = networkNames; self.evc = evc
         self.license = license; self.vsphereVersion = vsphereVersion; self.drs = drs; self.dpm = dpm
         self.vmotion = vmotion; self.ha = ha; self.memory = memory
+        self.failures = failures
     }
 
     /// The DRS algorithm this cluster runs (`drs.algorithm`, or by `vsphere_version` when `auto`).

@@ -209,7 +209,7 @@ public struct RuleConfig: Sendable {
     public var mode: Mode
     public var relation: Relation
 
-    public init(name: String, kind: Kind, vms: [Int32], hosts: [Int32] = [], mode: Mode = .must, relation: Relation = .runOn) {
+    public init(name: String, kind: Kind, vms: [Int32], hosts: [Int32], mode: Mode, relation: Relation) {
         self.name = name; self.kind = kind; self.vms = vms; self.hosts = hosts.sorted(); self.mode = mode; self.relation = relation
     }
 }

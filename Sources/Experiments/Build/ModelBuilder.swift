@@ -145,7 +145,7 @@ public enum ModelBuilder {
             traces: traceSets, traceEnds: traceEnds, datastoreNames: datastores.names, networkNames: networks.names,
             evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: try version(cs.vsphereVersion),
             drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
-            ha: haConfig(cs.ha), memory: memoryModel())
+            ha: haConfig(cs.ha), memory: memoryModel(), failures: failureConfig(spec.failures))
         config.vsphereVersionPatch = versionPatch(cs.vsphereVersion)
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
@@ -156,7 +156,6 @@ public enum ModelBuilder {
             MaintenanceWindowConfig(start: time(w.start), hostsAtOnce: w.hostsAtOnce, patchTime: time(w.patchTime),
                                     hosts: w.hosts.map { $0.compactMap { hostIndex[$0] } } ?? (0..<Int32(hosts.count)).map { $0 })
         }
-        if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
         // The what-if is the cluster after HA restarted the failed hosts' VMs, and HA failover
         // restarts are not subject to admission control (docs/planning.md): placing them with it
         // would judge N+2, not N+1.
@@ -338,7 +337,14 @@ public enum ModelBuilder {
             name: name, hosts: hosts, vms: vms, workloads: workloads, evc: evcBaseline(cs.evc),
             license: license(cs.license), vsphereVersion: try version(cs.vsphereVersion), drs: drsConfig(cs.drs),
             dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion), ha: haConfig(cs.ha),
-            memory: memoryModel())
+            memory: memoryModel(), failures: failureConfig(nil))
+    }
+
+    /// Random failures of a `failures:` block; without one, none, and `fail_host` events without
+    /// `repair_after` are repaired after the block's default `repair_time`.
+    public static func failureConfig(_ f: FailuresSpec?) -> FailureConfig {
+        guard let f else { return FailureConfig(mtbf: nil, repairTime: time(FailuresSpec().repairTime)) }
+        return FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime))
     }
 
     /// The memory-management parameters (no scenario key; `ClusterSpec.pageSharingSavings`).

@@ -1,6 +1,5 @@
-/// A vSphere cluster (docs/scenario-format.md "Clusters"): hosts, VMs, storage and networks, license, EVC, the
-/// effective
-/// DRS / DPM / vMotion / HA settings, DRS groups and rules.
+/// A vSphere cluster (docs/scenario-format.md "Clusters"): hosts, VMs, storage and networks, license, EVC,
+/// the effective DRS / DPM / vMotion / HA settings, DRS groups and rules.
 ///
 /// After loading, `drs`, `dpm`, `vmotion` and `ha` are the cluster's *effective* settings: the
 /// scenario-level blocks overridden key by key by the cluster's own blocks, with `dpm.min_hosts_on`

@@ -1,6 +1,6 @@
-/// Random host failures (docs/model.md "Maintenance, patching, failures, HA"): each host fails after exponentially
-/// distributed times with
-/// mean `host_mtbf` and is repaired after `repair_time`. Absent block: no random failures.
+/// Random host failures (docs/model.md "Maintenance, patching, failures, HA"): each host fails after
+/// exponentially distributed times with mean `host_mtbf` and is repaired after `repair_time`. Absent block:
+/// no random failures.
 public struct FailuresSpec: Codable, Hashable, Sendable {
     /// Mean time between failures of one host (> 0). Default 8760 h (one failure per host-year).
     public var hostMTBF: DurationValue

@@ -4,9 +4,8 @@ public struct HASpec: Codable, Hashable, Sendable {
     /// Whether HA restarts the VMs of a failed host. Default false (vSphere's default for a new cluster).
     public var enabled = false
     /// Delay between a host failure and the power-on of its VMs elsewhere: HA's failure
-    /// detection. Default 15 s (docs/model.md "Maintenance, patching, failures, HA", [SDK-Detect]); each VM's guest
-    /// `boot_time`
-    /// adds to its outage.
+    /// detection. Default 15 s (docs/model.md "Maintenance, patching, failures, HA", [SDK-Detect]);
+    /// each VM's guest `boot_time` adds to its outage.
     public var restartTime = DurationValue.seconds(15)
     /// HA admission control (a block, or `true`/`false`). Default: the percentage policy
     /// tolerating one host failure.

@@ -1,6 +1,5 @@
-/// A rolling patch window, Update Manager style (docs/model.md "Maintenance, patching, failures, HA"): hosts go
-/// `hosts_at_once` at a time
-/// through evacuate → install (`patch_time`) → reboot (`boot_time`) → exit maintenance; DPM is
+/// A rolling patch window, Update Manager style (docs/model.md "Maintenance, patching, failures,
+/// HA"): hosts go `hosts_at_once` at a time through evacuate → install (`patch_time`) → reboot (`boot_time`) → exit maintenance; DPM is
 /// suspended in the cluster while the window runs.
 public struct MaintenanceWindowSpec: Codable, Hashable, Sendable {
     /// Cluster name (required).

@@ -32,7 +32,7 @@ public struct VMTable: Sendable {
     public internal(set) var configs: [VMConfig]
     public let cpuSizeMHz: [Double]
     /// Memory reservation plus overhead: what a host's memory reservation ledger holds for the VM
-    /// (admission control, DESIGN §4.8). Configured memory may be overcommitted.
+    /// (admission control, docs/model.md "Memory"). Configured memory may be overcommitted.
     public let footprintMB: [Double]
     /// CPU reservation in MHz: what a host's CPU reservation ledger holds for the VM.
     public let cpuReservationMHz: [Double]

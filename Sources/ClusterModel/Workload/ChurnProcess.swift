@@ -2,7 +2,7 @@ import Foundation
 import SimKernel
 import Stochastics
 
-/// The churn of one VM entry (DESIGN §4.2, docs/model.md "Churn"): Poisson arrivals at
+/// The churn of one VM entry (docs/model.md "Churn"): Poisson arrivals at
 /// `arrivalsPerDay`, log-normal lifetimes with mean `lifetimeMean` and log-sd `lifetimeSigma`.
 /// Each arrival is a copy of `template` named `<namePrefix>-churn-NNNN`.
 public struct ChurnConfig: Sendable {

@@ -3,7 +3,7 @@ import SimKernel
 import Stochastics
 import Traces
 
-/// Resamples the demand of every VM of a cluster at once (DESIGN §4.2), over ``VMTable`` columns.
+/// Resamples the demand of every VM of a cluster at once (docs/model.md "Workload"), over ``VMTable`` columns.
 ///
 /// Each VM draws from its own substream `workload/<vm name>` of the master seed, so a VM's demand
 /// path depends only on the seed and its name: adding VMs or changing policies leaves it unchanged

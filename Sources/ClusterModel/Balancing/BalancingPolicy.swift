@@ -1,7 +1,7 @@
 /// A DRS load-balancing algorithm (docs/architecture.md, "Adding a balancing policy"): it reads a
 /// read-only ``BalancingView`` of the cluster and returns recommended moves; the runtime applies
 /// them by automation level through the vMotion engine (`requestMigration`) and records the pass.
-/// Built in: ``ScoreBalancer`` (vSphere 7+); a caller may pass its own to
+/// Built in: ``ClassicDRS`` (vSphere 4.1–6.7) and ``ScoreBalancer`` (vSphere 7+); a caller may pass its own to
 /// ``ClusterRuntime/init(config:settings:recorder:balancingPolicy:)``.
 public protocol BalancingPolicy {
     /// Which algorithm this is (the `algorithm` column of `drs_passes.csv`).
@@ -37,6 +37,11 @@ public struct BalancingPlan: Sendable {
     public var trigger = "none"
     /// 1 when a move was dropped for its migration cost.
     public var skippedCostBenefit = 0
+    /// 1 when the pass stopped at a move whose priority its threshold rejects.
+    public var skippedPriority = 0
+    /// The host load standard deviation the pass aims at (`drs_passes.csv` `thlsd`; 0 when the
+    /// policy has no such target).
+    public var thlsd = 0.0
 
     public init() {}
 }

@@ -26,6 +26,8 @@ public struct BalancingView {
     /// every threshold (the look-back windows only steer the moves).
     public let currentHost: [Int32]
     public let currentCPUMHz: [Double]
+    /// What classic DRS reads beyond the above (nil in the views of other policies).
+    var classic: ClassicDRSInputs? = nil
 
     /// Whether VM `v` may be moved to host `d` this pass: it is planned on another host, not
     /// migrating, `d` takes part and has room (``BalanceSnapshot/fits(_:on:)``), the vMotion

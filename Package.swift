@@ -53,12 +53,13 @@ let package = Package(
             name: "InventoryTests",
             dependencies: ["Inventory", "Scenarios", "Experiments", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics"]),
+        // Experiments: model tests take their default settings through the spec layer (ModelBuilder).
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "SimKernel", "Stochastics", "Experiments", "Scenarios"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "ClusterModel"], exclude: ["Golden"]),
         .testTarget(
             name: "PropertyTests",
             dependencies: [
-                "ClusterModel", "SimKernel", "Stochastics",
+                "ClusterModel", "SimKernel", "Stochastics", "Experiments",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,6 +1,6 @@
 /// What `drsim import rvtools` produced: the scenario text and what was imported or skipped.
 public struct RVToolsImportResult: Sendable {
-    /// The scenario file (DESIGN §5, schema_version 1), ready to write.
+    /// The scenario file (docs/scenario-format.md, schema_version 1), ready to write.
     public let yaml: String
     /// Clusters, hosts and powered-on VMs written to the scenario.
     public let clustersImported: Int

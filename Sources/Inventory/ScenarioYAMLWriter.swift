@@ -1,7 +1,7 @@
-/// Writes an ``InventoryPlan`` as a drsim scenario file (DESIGN §5, schema_version 1).
+/// Writes an ``InventoryPlan`` as a drsim scenario file (docs/scenario-format.md, schema_version 1).
 ///
 /// The file opens with a comment block (sources, counts, what to review, warnings), then the
-/// scenario keys in the order of DESIGN §5. Names from the inventory are always double-quoted;
+/// scenario keys in the order of docs/scenario-format.md. Names from the inventory are always double-quoted;
 /// generated profile names are plain `[a-z0-9-]`.
 struct ScenarioYAMLWriter {
     let plan: InventoryPlan

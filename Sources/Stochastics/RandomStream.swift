@@ -1,6 +1,6 @@
 import CGSL
 
-/// One GSL random number generator: a named substream of a run (DESIGN §3).
+/// One GSL random number generator: a named substream of a run (docs/model.md "Time, events, randomness").
 ///
 /// The generator is `gsl_rng_taus2` (L'Ecuyer's maximally equidistributed combined Tausworthe
 /// generator, period ≈ 2^88): 24 bytes of state and one of GSL's fastest generators.

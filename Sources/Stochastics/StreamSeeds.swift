@@ -3,7 +3,7 @@
 /// drsim gives every consumer of randomness (each VM's workload, each policy) its own stream,
 /// seeded by `derive(master:name:)`. Because the seed depends only on the master seed and the
 /// stream's name, two runs with the same master seed that differ only in DRS/DPM settings draw
-/// exactly the same workload sample paths (common random numbers, DESIGN §3).
+/// exactly the same workload sample paths (common random numbers, docs/model.md "Time, events, randomness").
 ///
 /// The derivation is `splitMix64(master ^ splitMix64(fnv1a64(name)))`. `splitMix64` is a
 /// bijection on `UInt64`, so for a fixed name distinct masters always give distinct seeds, and

@@ -21,3 +21,7 @@ public struct TraceError: Error, CustomStringConvertible, Equatable, Sendable {
         return "\(file): \(message)"
     }
 }
+
+/// A CSV file that cannot be tokenized (unreadable, unterminated quote, no header): the same
+/// file-and-line report as every other trace reader error.
+public typealias CSVError = TraceError

@@ -214,3 +214,19 @@ public struct UtilizationTrace: Sendable, Equatable {
         return interval
     }
 }
+
+/// The file format of a replayed workload trace (`workload: {trace: {format: ...}}`).
+public enum TraceFormat: String, Sendable, CaseIterable, Codable {
+    /// PlanetLab / CoMon: one file per VM, one integer CPU percent per line, 5-minute steps.
+    case planetlab
+    /// Generic CSV: `time_s,cpu_util[,mem_util]`, one file per VM or one file with a `vm` column.
+    case csv
+}
+
+/// What a trace does after its last sample (`workload: {trace: {at_end: ...}}`).
+public enum TraceEnd: String, Sendable, CaseIterable, Codable {
+    /// Start again from the first sample: the trace is periodic with period `durationSeconds`.
+    case `repeat`
+    /// Keep the last sample's value for ever.
+    case hold
+}

@@ -35,7 +35,7 @@ enum BenchCases {
                          targetSeconds: 2, targetRSSMB: 200)
         case "cluster-32x1000-30d-t5":           // issue 4: DRS at threshold 5
             try scenario(name, path: "scenarios/cluster-32x1000.yaml", overrides: ["drs.threshold=5", "dpm.enabled=false"], targetSeconds: 5)
-        case "cluster-32x1000-30d":              // DESIGN §8: DRS (threshold 3) and DPM
+        case "cluster-32x1000-30d":              // docs/performance.md: DRS (threshold 3) and DPM
             try scenario(name, path: "scenarios/cluster-32x1000.yaml", overrides: [], targetSeconds: 5, targetRSSMB: 200)
         case "dpm-night-14d": try scenario(name, path: "scenarios/dpm-night.yaml", overrides: [], targetSeconds: 1)
         case "planetlab-20110303": try scenario(name, path: "scenarios/planetlab-20110303.yaml", overrides: [], targetSeconds: 1)
@@ -130,8 +130,9 @@ enum BenchCases {
                        power: .linear(idleW: 200, maxW: 600))
         }
         let vms = (0..<640).map { VMConfig(name: String(format: "vm-%04d", $0), vcpus: 2, vcpuMHz: 2600, memoryMB: 4096, workload: 0) }
-        var config = ClusterConfig(name: "bench", hosts: hosts, vms: vms,
-                                   workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 300, wwsFraction: 0.2)])
+        var config = try ModelBuilder.defaultCluster(
+            name: "bench", hosts: hosts, vms: vms,
+            workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 300, wwsFraction: 0.2)])
         config.drs.enabled = false
         // Request k moves VM k mod 640 one host along, every 8.64 s.
         config.actions = (0..<10_000).map { k in
@@ -163,6 +164,6 @@ enum BenchCases {
                      "cpu_s_sampling", "cpu_s_drs", "cpu_s_dpm", "cpu_s_migrations", "cpu_s_lifecycle", "cpu_s_output_merge",
                      "target_wall_s", "target_rss_mb", "target_events_per_s", "pass"]
         let keys = order.filter { fields[$0] != nil } + fields.keys.filter { !order.contains($0) }.sorted()
-        print((["bench", "case=\(name)"] + keys.map { "\($0)=\(fields[$0]!)" }).joined(separator: " "))
+        print((["bench", "case=\(name)"] + keys.compactMap { key in fields[key].map { "\(key)=\($0)" } }).joined(separator: " "))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `make bench`: every case runs in its own child process (so peak RSS is per case) and prints
 /// one machine-readable line: `bench case=NAME key=value ...`. Targets come from the issues and
-/// DESIGN §8; `pass=true|false` says whether the figure meets its target.
+/// docs/performance.md; `pass=true|false` says whether the figure meets its target.
 @main
 struct BenchMain {
     static func main() throws {
@@ -12,7 +12,7 @@ struct BenchMain {
             return
         }
         let only = args.dropFirst().first
-        for c in BenchCases.all where only == nil || c.hasPrefix(only!) {
+        for c in BenchCases.all where only.map({ c.hasPrefix($0) }) ?? true {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
             p.arguments = ["--case", c]

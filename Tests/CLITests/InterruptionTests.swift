@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SIGINT and SIGTERM during `drsim run` (DESIGN §9): the run stops within seconds, flushes what
+/// SIGINT and SIGTERM during `drsim run` (docs/reliability.md): the run stops within seconds, flushes what
 /// it wrote, marks its manifest incomplete and exits 130 / 143; no folder looks complete.
 @Suite(.serialized) struct InterruptionTests {
     struct Interrupt: Sendable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Output folders that cannot be written (DESIGN §9): a clear error naming the path, exit code 1,
+/// Output folders that cannot be written (docs/reliability.md): a clear error naming the path, exit code 1,
 /// and never a folder or manifest that looks complete.
 ///
 /// Tests run as root, where a read-only folder still accepts writes, so the failures are made

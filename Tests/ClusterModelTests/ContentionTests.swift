@@ -2,7 +2,8 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Shares-based CPU division under contention and the resulting unmet demand (DESIGN §4.1).
+/// Shares-based CPU division under contention and the resulting unmet demand (docs/model.md "Contention and unmet
+/// demand").
 @Suite struct ContentionTests {
     func allocate(_ demand: [Double], _ reservation: [Double], _ shares: [Double], _ capacity: Double) -> [Double] {
         var a = SharesAllocator()

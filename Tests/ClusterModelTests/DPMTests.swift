@@ -3,7 +3,7 @@ import Foundation
 import SimKernel
 import Testing
 
-/// DPM (DESIGN §4.6): power-off at night, power-on before the peak, limits and power draws.
+/// DPM (docs/model.md "DPM"): power-off at night, power-on before the peak, limits and power draws.
 @Suite struct DPMTests {
     /// 8 hosts of 32 GHz; 40 VMs of 4 × 2 GHz with a strong diurnal shape peaking at 14:00
     /// (67 % of the cluster at the peak, 7.5 % at night).

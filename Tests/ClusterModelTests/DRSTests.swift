@@ -80,7 +80,7 @@ struct DRSLab {
     @Test func antiAffineVMsStopSharingAHostAfterTheFirstPass() {
         // Only host 0 is on at placement, so the three anti-affine VMs start together.
         let lab = DRSLab(hosts: 4, onAtStart: 1, vms: 20, threshold: 1) { c in
-            c.rules = [RuleConfig(name: "apart", kind: .antiAffinity, vms: [0, 1, 2])]
+            c.rules = [RuleConfig(name: "apart", kind: .antiAffinity, vms: [0, 1, 2], hosts: [], mode: .must, relation: .runOn)]
         }
         #expect(Set([0, 1, 2].map { lab.runtime.vms.host[$0] }).count == 1)
         lab.runtime.advance(until: .minutes(5))   // first pass at t = 0 moves them; copies finish within minutes

@@ -2,7 +2,7 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Closed-form energy checks (DESIGN §4.3): at constant utilization, E = P(u) × T exactly.
+/// Closed-form energy checks (docs/model.md "Power and energy"): at constant utilization, E = P(u) × T exactly.
 @Suite struct EnergyTests {
     @Test(arguments: [
         PowerModel.linear(idleW: 100, maxW: 300),

@@ -3,7 +3,7 @@ import Foundation
 import SimKernel
 import Testing
 
-/// Maintenance mode, rolling patches, failures with HA (DESIGN §4.7).
+/// Maintenance mode, rolling patches, failures with HA (docs/model.md "Maintenance, patching, failures, HA").
 @Suite struct LifecycleTests {
     func cluster(hosts: Int = 4, vms: Int = 24, gbps: Double = 10, ha: Bool = true, drs: Bool = true,
                  actions: [ScheduledAction] = [], configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {
@@ -68,7 +68,7 @@ import Testing
     @Test func aMustRuleStopsTheWindowAtThePinnedHost() {
         let c = cluster(hosts: 3) { c in
             c.rules = [RuleConfig(name: "pin", kind: .vmHost, vms: [0], hosts: [1], mode: .must, relation: .runOn)]
-            c.maintenanceWindows = [MaintenanceWindowConfig(start: .hours(1), hosts: [0, 1, 2])]
+            c.maintenanceWindows = [TestClusters.window(start: .hours(1), hosts: [0, 1, 2])]
             c.ha.admissionControl = false   // with it, 3 hosts of 24 × 16 GB cannot spare one (see haCapacityStallsMaintenance)
         }
         let (_, rec) = run(c)

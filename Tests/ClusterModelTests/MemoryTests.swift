@@ -2,7 +2,7 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Memory overcommitment, reclamation and admission (DESIGN §4.8), with figures.
+/// Memory overcommitment, reclamation and admission (docs/model.md "Memory"), with figures.
 @Suite struct MemoryTests {
     /// `count` VMs of `memoryGB` on `hosts` hosts of 256 GB (16 × 2,000 MHz), one profile.
     static func cluster(hosts: Int, vms count: Int, memoryGB: Double, active: Double, consumed: Double,

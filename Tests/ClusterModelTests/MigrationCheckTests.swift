@@ -2,7 +2,7 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Every rejection reason of vMotion stage 1 (DESIGN §4.4), each from a lab where the VM starts on
+/// Every rejection reason of vMotion stage 1 (docs/model.md "vMotion"), each from a lab where the VM starts on
 /// host 0 and host 1 is altered to break exactly one rule.
 @Suite struct MigrationCheckTests {
     func lab(_ alter: @escaping (inout ClusterConfig) -> Void) -> MigrationLab {

@@ -39,7 +39,7 @@ struct MigrationLab {
     }
 }
 
-/// vMotion engine against the pre-copy closed form, sharing, limits, SDPS (DESIGN §4.4).
+/// vMotion engine against the pre-copy closed form, sharing, limits, SDPS (docs/model.md "vMotion").
 @Suite struct MigrationTests {
     static let grid: [(Double, Double, Double)] = {
         var g: [(Double, Double, Double)] = []

@@ -2,8 +2,8 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// Policies that act together (issue 14, DESIGN §4.5–§4.7): DPM wakes hosts for HA restarts,
-/// admissions, maintenance and must rules; DPM powers nothing off when DRS could not follow or
+/// Policies that act together (issue 14; docs/model.md "DRS", "DPM" and "Maintenance, patching,
+/// failures, HA"): DPM wakes hosts for HA restarts, admissions, maintenance and must rules; DPM powers nothing off when DRS could not follow or
 /// a rule would break; maintenance never breaks anti-affinity or must rules.
 @Suite struct PolicyInteractionTests {
     /// `hosts` hosts of 32 GHz / 256 GB; `vms` VMs of 2 × 2 GHz / 16 GB at a flat 5 % CPU, so
@@ -146,7 +146,8 @@ import Testing
     @Test func antiAffinityKeepsHostsUpAndStallsMaintenance() {
         func config(rule: Bool) -> ClusterConfig {
             quiet(hosts: 4, vms: 8) { c in
-                if rule { c.rules = [RuleConfig(name: "apart", kind: .antiAffinity, vms: [0, 1, 2, 3])] }
+                if rule { c.rules = [RuleConfig(name: "apart", kind: .antiAffinity, vms: [0, 1, 2, 3], hosts: [], mode: .must,
+                                                 relation: .runOn)] }
                 c.actions = [ScheduledAction(at: .hours(3), action: .enterMaintenance(host: 1, duration: .hours(1)))]
             }
         }
@@ -163,9 +164,9 @@ import Testing
         #expect(free.maintenance.map(\.status) == ["done"])
     }
 
-    /// Maintenance keeps HA failover capacity (vmware-facts-2 §3, Restarts 7): 3 hosts holding
-    /// 24 × 16 GB cannot spare one with N+1 admission control, so the evacuation stalls; with a
-    /// fourth host in standby, DPM wakes it and the maintenance completes.
+    /// Maintenance keeps HA failover capacity (docs/model.md "HA admission control and restarts", Restarts
+    /// 7): 3 hosts holding 24 × 16 GB cannot spare one with N+1 admission control, so the evacuation stalls;
+    /// with a fourth host in standby, DPM wakes it and the maintenance completes.
     @Test func maintenanceKeepsHAFailoverCapacity() {
         func config(hosts: Int) -> ClusterConfig {
             quiet(hosts: hosts, vms: 24, reserved: true) { c in

@@ -2,12 +2,14 @@ import Foundation
 import SimKernel
 import Testing
 @testable import ClusterModel
+import Experiments
+import Scenarios
 
 /// Score DRS (vSphere 7+): the algorithm chosen by version, the score model's closed forms,
 /// one-minute passes, bucket sums and moves off contended hosts.
 @Suite struct ScoreDRSTests {
     @Test func algorithmFollowsVersionUnlessOverridden() {
-        var drs = DRSConfig()
+        var drs = ModelBuilder.drsConfig(DRSSpec())
         #expect(drs.balancingAlgorithm(version: (6, 7)) == .classic)
         #expect(drs.balancingAlgorithm(version: (7, 0)) == .score)
         #expect(drs.balancingAlgorithm(version: (8, 0)) == .score)

@@ -2,7 +2,7 @@ import ClusterModel
 import SimKernel
 import Testing
 
-/// vMotion streams by vSphere version (issue 14, item 6; vmware-facts-2 §7): before 7.0 U2 one
+/// vMotion streams by vSphere version (issue 14, item 6; docs/model.md "vMotion"): before 7.0 U2 one
 /// stream (~15 Gbit/s) per vMotion vmknic caps a migration; from 7.0 U2 streams follow the link.
 /// The CPU reservation is at most one core per stream.
 @Suite struct VMotionStreamTests {

@@ -4,7 +4,7 @@ import SimKernel
 import Stochastics
 import Testing
 
-/// Statistical and closed-form checks of the workload model (DESIGN §4.2).
+/// Statistical and closed-form checks of the workload model (docs/model.md "Workload").
 @Suite struct WorkloadTests {
     @Test func diurnalWeeklyMeanMatchesAnalyticMean() {
         // 4 whole weeks sampled every 5 minutes: the discrete cosine sums to exactly zero over a

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Each class of bad input gives a message naming the file, key path and line, exit code 2, and
-/// no output folder (DESIGN §9).
+/// no output folder (docs/reliability.md).
 @Suite struct BadInputTests {
     static let valid = """
     schema_version: 1

@@ -2,7 +2,7 @@ import Experiments
 import Foundation
 import Testing
 
-/// The CSV contract (DESIGN §6): headers from OutputColumns, documented in docs/outputs.md,
+/// The CSV contract (docs/outputs.md): headers from OutputColumns, documented in docs/outputs.md,
 /// numbers without exponents, spreadsheet timestamps, RFC 4180 quoting.
 @Suite struct OutputFormatTests {
     @Test func numbersAreFixedPointWithoutExponents() {

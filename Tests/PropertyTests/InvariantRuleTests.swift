@@ -13,9 +13,8 @@ import Testing
                        power: .linear(idleW: 100, maxW: 300))
         }
         let vms = (0..<4).map { VMConfig(name: "vm\($0)", vcpus: 2, vcpuMHz: 2_000, memoryMB: 8 * 1_024, workload: 0) }
-        var drs = DRSConfig()
-        drs.enabled = false
-        let config = ClusterConfig(name: "c", hosts: hosts, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.3)], drs: drs)
+        var config = PropertyDefaults.cluster(name: "c", hosts: hosts, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.3)])
+        config.drs.enabled = false
         let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(hours), checkInvariants: true),
                                 recorder: CollectingRecorder())
         rt.start()

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 
 /// A small random cluster scenario as plain numbers, so that the property library can generate
@@ -118,12 +119,15 @@ extension RandomScenario {
     func clusterConfig() -> ClusterConfig {
         let hostConfigs = hosts.enumerated().map { i, h in h.config(index: i) }
         let vmConfigs = vms.enumerated().map { i, v in v.config(index: i, profiles: profiles.count) }
-        var config = ClusterConfig(name: "prop", hosts: hostConfigs, vms: vmConfigs,
-                                   workloads: profiles.map(\.profile), datastoreNames: ["ds0", "ds1"],
-                                   networkNames: ["net0", "net1"],
-                                   vsphereVersion: policy.oldVSphere ? (5, 0) : (6, 7),
-                                   drs: policy.drsConfig, dpm: policy.dpmConfig, vmotion: policy.vmotionConfig,
-                                   ha: policy.haConfig)
+        var config = PropertyDefaults.cluster(name: "prop", hosts: hostConfigs, vms: vmConfigs,
+                                              workloads: profiles.map(\.profile))
+        config.datastoreNames = ["ds0", "ds1"]
+        config.networkNames = ["net0", "net1"]
+        if policy.oldVSphere { config.vsphereVersion = (5, 0) }
+        config.drs = policy.drsConfig(config.drs)
+        config.dpm = policy.dpmConfig(config.dpm)
+        config.vmotion.sdps = policy.sdps
+        config.ha = policy.haConfig(config.ha)
         config.rules = rules.enumerated().compactMap { i, r in r.config(index: i, vms: vms.count, hosts: hosts.count) }
         var previous = (at: SimTime.zero, host: 0)
         config.actions = events.compactMap { e in
@@ -232,7 +236,7 @@ extension RandomRule {
         case 0, 1:
             guard members.count >= 2 else { return nil }
             return RuleConfig(name: "r\(i)", kind: kind == 0 ? .affinity : .antiAffinity, vms: members,
-                              mode: must ? .must : .should)
+                              hosts: [], mode: must ? .must : .should, relation: .runOn)
         default:
             let group = (0..<hosts).filter { hostMask & (1 << $0) != 0 }.map { Int32($0) }
             guard !members.isEmpty, !group.isEmpty else { return nil }
@@ -242,31 +246,41 @@ extension RandomRule {
     }
 }
 
+/// Model settings at their scenario defaults, taken through the spec layer.
+enum PropertyDefaults {
+    /// ``ModelBuilder/defaultCluster(name:hosts:vms:workloads:)``; its only failure is a default
+    /// `vsphere_version` that does not parse, which no test can recover from.
+    static func cluster(name: String, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile]) -> ClusterConfig {
+        do {
+            return try ModelBuilder.defaultCluster(name: name, hosts: hosts, vms: vms, workloads: workloads)
+        } catch {
+            fatalError("default cluster settings: \(error)")
+        }
+    }
+}
+
 extension RandomPolicy {
-    var drsConfig: DRSConfig {
-        var c = DRSConfig()
+    /// `defaults` with this policy's DRS choices.
+    func drsConfig(_ defaults: DRSConfig) -> DRSConfig {
+        var c = defaults
         c.enabled = drs
         c.threshold = drsThreshold
         c.automation = [DRSAutomation.fullyAutomated, .partiallyAutomated, .manual][drsAutomation % 3]
         return c
     }
 
-    var dpmConfig: DPMConfig {
-        var c = DPMConfig()
+    /// `defaults` with this policy's DPM choices.
+    func dpmConfig(_ defaults: DPMConfig) -> DPMConfig {
+        var c = defaults
         c.enabled = drs && dpm
         c.threshold = dpmThreshold
         c.minHostsOn = minHostsOn
         return c
     }
 
-    var vmotionConfig: VMotionConfig {
-        var c = VMotionConfig()
-        c.sdps = sdps
-        return c
-    }
-
-    var haConfig: HAConfig {
-        var c = HAConfig()
+    /// `defaults` with this policy's HA choices.
+    func haConfig(_ defaults: HAConfig) -> HAConfig {
+        var c = defaults
         c.enabled = ha
         c.admissionControl = admissionControl
         return c

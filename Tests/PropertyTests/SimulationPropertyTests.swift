@@ -5,7 +5,7 @@ import SimKernel
 import Testing
 
 /// Random small clusters run to completion with every model invariant checked after every
-/// event (DESIGN §9, ``ClusterRuntime/invariantViolations()``). A failure prints the shrunk
+/// event (docs/reliability.md, ``ClusterRuntime/invariantViolations()``). A failure prints the shrunk
 /// scenario and a `.fixedSeed("…")` trait that replays it (docs/reliability.md).
 @Suite struct SimulationPropertyTests {
     /// Random cases of a soak run (`PROPERTY_CASES=N` in the environment raises it).

@@ -2,7 +2,7 @@ import Testing
 import Yams
 @testable import Scenarios
 
-/// The example of DESIGN §5 loads without issues and means what the design says.
+/// The example of docs/scenario-format.md loads without issues and means what the design says.
 @Suite struct DesignExampleTests {
     @Test func loadsWithoutIssues() throws {
         let loaded = try #require(Fixture.loaded(DesignExample.yaml))

@@ -1,7 +1,7 @@
 import Testing
 @testable import Scenarios
 
-/// Generated and listed host and VM names (DESIGN §5 "Names").
+/// Generated and listed host and VM names (docs/scenario-format.md "Names").
 @Suite struct EntityNamingTests {
     @Test func generatedNamesAreZeroPaddedAndOneBased() throws {
         let cluster = try #require(Fixture.loaded(Fixture.minimal)).resolved.clusters[0]

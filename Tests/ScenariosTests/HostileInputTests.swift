@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Scenarios
 
-/// The classes of hostile or absurd input DESIGN §9 names that DocumentGuardTests and
+/// The classes of hostile or absurd input docs/reliability.md names that DocumentGuardTests and
 /// ValidationClusterTests do not already cover: non-UTF-8 bytes, a 100 MB file, 10⁹ VMs,
 /// counts that overflow, nested block sequences, and demand windows too long to keep in memory.
 /// Each is refused with a clear message, quickly, before any large allocation.

@@ -1,7 +1,7 @@
 import Testing
 @testable import Scenarios
 
-/// The memory and HA admission control keys of DESIGN §4.8: defaults, reading, validation.
+/// The memory and HA admission control keys of docs/model.md "Memory": defaults, reading, validation.
 @Suite struct MemoryKeysTests {
     static let memoryProfile = """
         memory_gb: 16

@@ -1,7 +1,7 @@
 import Testing
 @testable import Scenarios
 
-/// `--set PATH=VALUE` overrides, applied to the document before reading (DESIGN §7).
+/// `--set PATH=VALUE` overrides, applied to the document before reading (docs/sweeps.md).
 @Suite struct OverrideTests {
     static let twoClusters = Fixture.minimal + """
       - name: prod-b

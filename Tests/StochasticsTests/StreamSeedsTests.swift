@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func deriveDiffersByMaster() {
-        // Replication k uses master seed + k (DESIGN §7): consecutive masters must not collide.
+        // Replication k uses master seed + k (docs/sweeps.md): consecutive masters must not collide.
         let seeds = (UInt64(0)..<1_000).map { StreamSeeds.derive(master: $0, name: "vm-1") }
         #expect(Set(seeds).count == seeds.count)
         #expect(StreamSeeds.derive(master: 1, name: "a") != StreamSeeds.derive(master: 2, name: "a"))

@@ -188,4 +188,21 @@ public struct BalanceSnapshot {
         guard cmax >= cmin else { return 0 }
         return max(cmax - cmin, mmax - mmin)
     }
+
+    /// The VMs planned on a host that pass `include`, grouped by host: host `h`'s are
+    /// `order[start[h]..<start[h + 1]]`, ascending (a counting sort into one flat array).
+    static func vmsByHost(_ plannedHost: [Int32], hosts: Int, _ include: (Int) -> Bool) -> (order: [Int32], start: [Int]) {
+        var start = Array(repeating: 0, count: hosts + 1)
+        func movable(_ v: Int) -> Bool { plannedHost[v] >= 0 && include(v) }
+        for v in 0..<plannedHost.count where movable(v) { start[Int(plannedHost[v]) + 1] += 1 }
+        for h in 0..<hosts { start[h + 1] += start[h] }
+        var fill = start
+        var order = Array(repeating: Int32(0), count: start[hosts])
+        for v in 0..<plannedHost.count where movable(v) {
+            let h = Int(plannedHost[v])
+            order[fill[h]] = Int32(v)
+            fill[h] += 1
+        }
+        return (order, start)
+    }
 }

@@ -61,6 +61,25 @@ public struct DemandHistory: Sendable {
         if pushes % 4_096 == 0 { recomputeSums() }
     }
 
+    /// Starts VM `v`'s history over with one sample: every stored sample of the VM (the ring
+    /// column, so also what later pushes drop) becomes this one, and the running sums follow.
+    /// A VM that arrives mid-run (a churn row, possibly reused) thus has a flat history of its
+    /// first sample until its own samples fill the windows: nothing of the row's previous VM is
+    /// left, and windows are not diluted by zeros (docs/model.md, "Churn" [I]).
+    public mutating func resetVM(_ v: Int, cpuMHz c: Double, memoryMB m: Double) {
+        precondition(v >= 0 && v < vmCount, "VM index in range")
+        for slot in 0..<capacity {
+            cpu[slot * vmCount + v] = c
+            memory[slot * vmCount + v] = m
+        }
+        for (w, k) in windows.enumerated() {
+            let n = Double(min(k, filled))
+            let i = w * vmCount + v
+            sumCPU[i] = n * c; squaresCPU[i] = n * c * c
+            sumMemory[i] = n * m; squaresMemory[i] = n * m * m
+        }
+    }
+
     /// One window's running sums: drop the ring row at `dropAt` (when ≥ 0), add `add`.
     /// The subtraction and the addition stay two roundings, as in an element-wise update.
     private static func slide(_ sum: inout [Double], _ squares: inout [Double], row: Int, ring: [Double], dropAt: Int,
@@ -205,7 +224,7 @@ public struct DemandHistory: Sendable {
     }
 
     /// Mean plus two (population) standard deviations of VM `v` over its last `samples` samples:
-    /// DPM's conservative demand estimate (vmware-facts §2.1).
+    /// DPM's conservative demand estimate (docs/model.md, DPM).
     public func meanPlusTwoSD(_ v: Int, samples: Int) -> (cpuMHz: Double, memoryMB: Double) {
         if samples <= 1 || filled <= 1 { return latest(v) }   // one sample: sd = 0
         let n = Double(max(1, min(samples, filled)))

@@ -1,7 +1,7 @@
-/// The imbalance metrics of classic DRS (vSphere 4.1–6.7), DESIGN §4.5 and vmware-facts §1.1–1.2.
+/// The imbalance metrics of classic DRS (vSphere 4.1–6.7), docs/model.md (DRS).
 public enum LoadMetrics {
     /// Target host load standard deviation `THLSD(t, N) = 0.1 × (5 − t) / √N` for t = 2…4, derived
-    /// from the KB priority formula (vmware-facts §1.2). Threshold 5 balances any imbalance (0);
+    /// from the KB priority formula (docs/model.md, DRS). Threshold 5 balances any imbalance (0);
     /// threshold 1 makes no balancing moves, reported here with the same formula (0.4 / √N).
     public static func thlsd(threshold: Int, hosts: Int) -> Double {
         guard hosts > 0, threshold < 5 else { return 0 }

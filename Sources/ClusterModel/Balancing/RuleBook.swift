@@ -5,14 +5,14 @@ public enum RuleStrictness: Sendable {
     /// Every rule but VM-VM affinity (checked once a whole group has moved, e.g. a what-if evacuation).
     case allButAffinity
     /// The rules maintenance and DPM never break: VM-Host `must` and VM-VM anti-affinity
-    /// (vmware-facts-2 §4.2; DESIGN §4.5–§4.7). `should` VM-Host rules and affinity may give way.
+    /// (docs/model.md, DRS and DPM). `should` VM-Host rules and affinity may give way.
     case hard
     /// VM-Host `must` only (power-on and HA when nothing else fits).
     case mustOnly
 }
 
 /// The DRS rules of a cluster indexed by VM, answering "may VM v run on host h given where the
-/// others are?" (vmware-facts §1.4: `must` is never broken by DRS, DPM or maintenance; `should`
+/// others are?" (docs/model.md, DRS rules: `must` is never broken by DRS, DPM or maintenance; `should`
 /// is honoured when possible).
 public struct RuleBook: Sendable {
     public let rules: [RuleConfig]

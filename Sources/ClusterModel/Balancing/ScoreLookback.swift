@@ -2,7 +2,7 @@ import SimKernel
 
 /// The demand look-back window of score DRS (vSphere 7+) by migration threshold and VM memory:
 /// 15/15/15/10/5 minutes at MT1…MT5 for VMs of 4 GB or less, 40/40/40/20/10 minutes above 4 GB
-/// ([FD-MT7] fig. 3, vmware-facts-2 §6.3). How the windows map to samples: docs/model.md.
+/// ([FD-MT7] fig. 3; docs/model.md, Score DRS). How the windows map to samples: docs/model.md.
 enum ScoreLookback {
     static let smallMinutes = [15, 15, 15, 10, 5]
     static let largeMinutes = [40, 40, 40, 20, 10]

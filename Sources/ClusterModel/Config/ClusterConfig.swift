@@ -33,11 +33,13 @@ public struct ClusterConfig: Sendable {
     /// Scenario events for this cluster, in file order.
     public var actions: [ScheduledAction] = []
     public var maintenanceWindows: [MaintenanceWindowConfig] = []
-    public var failures = FailureConfig()
+    public var failures: FailureConfig
+    /// VM entries with churn: their arrivals are drawn during the run (``ChurnProcess``).
+    public var churn: [ChurnConfig] = []
     /// Memory-management parameters (page sharing savings).
-    public var memory = MemoryModel()
+    public var memory: MemoryModel
 
-    /// Whether vMotion sizes its streams from the link (vSphere 7.0 U2 and later, vmware-facts-2 §7.3).
+    /// Whether vMotion sizes its streams from the link (vSphere 7.0 U2 and later, docs/model.md "vMotion").
     public var vmotionStreamsFollowLink: Bool {
         (vsphereVersion.major, vsphereVersion.minor, vsphereVersionPatch) >= (7, 0, 2)
     }
@@ -46,15 +48,16 @@ public struct ClusterConfig: Sendable {
         name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],
         traces: [[UtilizationTrace]] = [], traceEnds: [TraceEnd] = [],
         datastoreNames: [String] = ["ds"], networkNames: [String] = ["vm-net"],
-        evc: (vendor: CPUVendor, rank: Int)? = nil, license: LicenseEdition = .enterprisePlus,
-        vsphereVersion: (major: Int, minor: Int) = (6, 7), drs: DRSConfig = DRSConfig(),
-        dpm: DPMConfig = DPMConfig(), vmotion: VMotionConfig = VMotionConfig(), ha: HAConfig = HAConfig()
+        evc: (vendor: CPUVendor, rank: Int)? = nil, license: LicenseEdition,
+        vsphereVersion: (major: Int, minor: Int), drs: DRSConfig, dpm: DPMConfig, vmotion: VMotionConfig,
+        ha: HAConfig, memory: MemoryModel, failures: FailureConfig
     ) {
         self.name = name; self.index = index; self.hosts = hosts; self.vms = vms
         self.workloads = workloads; self.traces = traces; self.traceEnds = traceEnds
         self.datastoreNames = datastoreNames; self.networkNames = networkNames; self.evc = evc
         self.license = license; self.vsphereVersion = vsphereVersion; self.drs = drs; self.dpm = dpm
-        self.vmotion = vmotion; self.ha = ha
+        self.vmotion = vmotion; self.ha = ha; self.memory = memory
+        self.failures = failures
     }
 
     /// The DRS algorithm this cluster runs (`drs.algorithm`, or by `vsphere_version` when `auto`).

@@ -24,7 +24,7 @@ public struct HostConfig: Sendable {
     public var shutdownTime: SimTime
     /// State at t = 0 (`on`, or `standby` / `maintenance` for hosts that start powered down).
     public var initialState: HostPowerState = .on
-    /// vMotion VMkernel interfaces: before vSphere 7.0 U2, one vMotion stream each (vmware-facts-2 §7).
+    /// vMotion VMkernel interfaces: before vSphere 7.0 U2, one vMotion stream each (docs/model.md "vMotion").
     public var vmotionVMknics = 1
 
     public init(

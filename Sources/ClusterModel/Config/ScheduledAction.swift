@@ -22,15 +22,15 @@ public struct ScheduledAction: Sendable {
     public init(at: SimTime, action: ClusterAction) { self.at = at; self.action = action }
 }
 
-/// A rolling patch window (Update Manager style, DESIGN §4.7): hosts are taken `hostsAtOnce` at
-/// a time through evacuate → install (`patchTime`) → reboot → exit maintenance.
+/// A rolling patch window (Update Manager style, docs/model.md "Maintenance, patching, failures,
+/// HA"): hosts are taken `hostsAtOnce` at a time through evacuate → install (`patchTime`) → reboot → exit maintenance.
 public struct MaintenanceWindowConfig: Sendable {
     public var start: SimTime
     public var hostsAtOnce: Int
     public var patchTime: SimTime
     /// Hosts to patch, in order.
     public var hosts: [Int32]
-    public init(start: SimTime, hostsAtOnce: Int = 1, patchTime: SimTime = .minutes(30), hosts: [Int32]) {
+    public init(start: SimTime, hostsAtOnce: Int, patchTime: SimTime, hosts: [Int32]) {
         self.start = start; self.hostsAtOnce = hostsAtOnce; self.patchTime = patchTime; self.hosts = hosts
     }
 }
@@ -40,5 +40,5 @@ public struct MaintenanceWindowConfig: Sendable {
 public struct FailureConfig: Sendable {
     public var mtbf: SimTime?
     public var repairTime: SimTime
-    public init(mtbf: SimTime? = nil, repairTime: SimTime = .hours(8)) { self.mtbf = mtbf; self.repairTime = repairTime }
+    public init(mtbf: SimTime?, repairTime: SimTime) { self.mtbf = mtbf; self.repairTime = repairTime }
 }

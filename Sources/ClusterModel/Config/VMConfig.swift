@@ -23,7 +23,7 @@ public struct VMConfig: Sendable {
     public var memorySharesPerMB: Double = 10
     /// HA restart priority rank: 5 highest … 1 lowest, 0 = not restarted (medium = 3).
     public var restartPriority: Int = 3
-    /// Memory overhead in MB at power-on. Default: the [inferred] fit of vmware-facts-2 §1.3 to the
+    /// Memory overhead in MB at power-on. Default: the [inferred] fit of docs/model.md "Memory" to the
     /// vSphere 6.7 overhead table (18 MB + 7.4 MB per configured GB + 4 MB per extra vCPU); the
     /// model builder sets the table's interpolated value.
     public var overheadMB: Double

@@ -1,6 +1,6 @@
 import SimKernel
 
-/// Parameters of the stochastic CPU and memory workload of DESIGN §4.2, shared by all VMs of a profile.
+/// Parameters of the stochastic CPU and memory workload of docs/model.md "Workload", shared by all VMs of a profile.
 ///
 /// `cpu(t) = clamp(mean × diurnal(t) × weekly(t) × growth(t) × noise(t) × burst(t), 0, 1)`, where a
 /// burst multiplies demand by `burstFactor` while it lasts (DESIGN's additive `burst(t)` term equals

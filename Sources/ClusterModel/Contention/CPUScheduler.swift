@@ -62,7 +62,7 @@ struct CPUScheduler {
                     continue
                 }
                 let h = Int(hi)
-                // Memory contention stalls the same share of the VM's work (DESIGN §4.8).
+                // Memory contention stalls the same share of the VM's work (docs/model.md "Memory").
                 let capped = min(demand[v] * (1 - stall[v]), vmVCPUs[v] * core[h])
                 served[v] = capped
                 demandSum[h] += demand[v]

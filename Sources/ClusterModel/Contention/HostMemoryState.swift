@@ -1,4 +1,4 @@
-/// An ESXi host's memory state (vSphere 6.0+, vmware-facts-2 §1.6), from free memory against
+/// An ESXi host's memory state (vSphere 6.0+, docs/model.md "Memory"), from free memory against
 /// minFree: `high` at or above minFree (large pages are broken and shared below 400 %), `clear`
 /// below 100 % (page sharing), `soft` below 64 % (ballooning), `hard` below 32 % (compression and
 /// swapping; the balloon stops), `low` below 16 % (compression and swapping, allocations blocked).

@@ -1,4 +1,4 @@
-/// Divides every host's memory among its VMs after each sample (DESIGN §4.8, vmware-facts-2 §1),
+/// Divides every host's memory among its VMs after each sample (docs/model.md "Memory"),
 /// over the VM and host tables passed `inout`, like ``CPUScheduler``: one pass over the VMs sums
 /// each host's consumed memory; only hosts under pressure (or VMs with a memory limit) get a
 /// second pass, and only hosts that must balloon, compress or swap are grouped and divided.

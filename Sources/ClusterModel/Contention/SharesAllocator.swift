@@ -1,6 +1,6 @@
 /// Divides a host's CPU among its VMs under contention, as the ESXi scheduler does in steady state:
 /// reservations first, then the rest in proportion to shares, never more than a VM demands
-/// (weighted max-min fairness, "water-filling"). vmware-facts §1.4 ([Docs-Shares]).
+/// (weighted max-min fairness, "water-filling"). docs/model.md "Contention and unmet demand" ([Docs-Shares]).
 ///
 /// Reusable scratch buffers keep it allocation-free once warmed up.
 public struct SharesAllocator {

@@ -1,4 +1,4 @@
-/// Max-min fair sharing of vMotion NIC bandwidth (DESIGN §4.4): every flow crosses its source
+/// Max-min fair sharing of vMotion NIC bandwidth (docs/model.md "vMotion"): every flow crosses its source
 /// host's egress and its destination host's ingress; a flow may also carry its own cap (the
 /// storage copy rate of a shared-nothing disk phase). Progressive filling: all unfrozen flows rise
 /// together until a link saturates or a flow reaches its cap; those freeze; repeat.

@@ -1,4 +1,4 @@
-/// vCenter's cost model for concurrent migrations (DESIGN §4.4, vmware-facts §3.3,
+/// vCenter's cost model for concurrent migrations (docs/model.md "vMotion",
 /// [Docs-SimulMig], [FD-2013-ConcurrentvMotion]): each operation costs against its hosts, their
 /// vMotion NICs and the datastores involved; an operation that would exceed a maximum waits.
 public enum ConcurrencyLimits {
@@ -22,16 +22,16 @@ public enum ConcurrencyLimits {
 
     /// vMotion's CPU reservation on a host with active migrations, in cores: 10 % of a core per
     /// GbE of link, at least 30 % (a full core at 10 GbE) [FD-2012-vMotionBW], and at most one core
-    /// per vMotion stream, since one stream helper is one core (vmware-facts-2 §7.1 [Hagoort-2021]):
+    /// per vMotion stream, since one stream helper is one core (docs/model.md "vMotion" [Hagoort-2021]):
     /// 25 GbE with one stream reserves 1 core, not 2.5.
     public static func cpuReservationCores(nicGbps: Double, streams: Int = .max) -> Double {
         max(0.3, min(0.1 * nicGbps, Double(streams)))
     }
 
-    /// Rate one vMotion stream helper saturates, Mbit/s (vmware-facts-2 §7.1: ~15 Gbit/s).
+    /// Rate one vMotion stream helper saturates, Mbit/s (docs/model.md "vMotion": ~15 Gbit/s).
     public static let streamMbps = 15_000.0
 
-    /// vMotion streams of a host (vmware-facts-2 §7): one per vMotion vmknic before 7.0 U2;
+    /// vMotion streams of a host (docs/model.md "vMotion"): one per vMotion vmknic before 7.0 U2;
     /// from 7.0 U2 ⌈link / 15 Gbit/s⌉, sized from the NIC.
     public static func streams(nicGbps: Double, vmknics: Int, followLink: Bool) -> Int {
         followLink ? max(1, Int((nicGbps * 1_000 / streamMbps).rounded(.up))) : max(1, vmknics)

@@ -32,7 +32,7 @@ struct MigrationEngine {
     var stats = MigrationStatistics()
     /// Active vMotions per host.
     private var hostLoad: [Int32]
-    private var sdpsSince: [SimTime]
+    private(set) var sdpsSince: [SimTime]
     private var flowSource: [Int32] = []
     private var flowDestination: [Int32] = []
     private var flowCap: [Double] = []
@@ -69,6 +69,9 @@ struct MigrationEngine {
 
     /// Queued and copying migrations, in that order of concern: copying first (start order), then queued (oldest first).
     var inFlight: [Int32] { table.active + table.queue }
+
+    /// Row `v` has a new VM (churn): its SDPS clock starts over.
+    mutating func resetVM(_ v: Int) { sdpsSince[v] = .zero }
 
     /// Counts a request (before its checks).
     mutating func count(_ reason: MigrationReason) {

@@ -13,7 +13,7 @@ public enum MigrationReason: String, Sendable, CaseIterable {
 /// How a migration request ended (`migrations.csv` `outcome`).
 public enum MigrationOutcome: String, Sendable {
     case ok, rejected, aborted, failed
-    /// Still queued or copying when the run ended (an addition to DESIGN §6's four outcomes).
+    /// Still queued or copying when the run ended (an addition to docs/outputs.md's four outcomes).
     case unfinished
 }
 

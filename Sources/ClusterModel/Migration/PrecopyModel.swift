@@ -1,7 +1,7 @@
 import Foundation
 
 /// Closed form of iterative pre-copy for a constant dirty rate D below the bandwidth B
-/// (DESIGN §4.4; Clark et al. 2005, Akoush et al. 2010): with λ = D/B and threshold
+/// (docs/model.md "vMotion"; Clark et al. 2005, Akoush et al. 2010): with λ = D/B and threshold
 /// V_thd = B × switchover goal, round i sends Mλ^i; the copy switches over after
 /// n = ceil(ln(V_thd/M) / ln λ) pre-copy rounds, sends M(1 − λ^(n+1))/(1 − λ) in all, and the VM
 /// is down for Mλ^n/B + resume time. The engine integrates rounds numerically with the actual,

@@ -1,5 +1,5 @@
-/// The SPECpower_ssj2008 tables shipped with drsim (DESIGN §4.3; values as cited in CloudSim's
-/// `PowerModelSpecPower*` classes, vmware-facts "SPECpower_ssj2008 results").
+/// The SPECpower_ssj2008 tables shipped with drsim (docs/model.md "Power and energy"; values as cited in CloudSim's
+/// `PowerModelSpecPower*` classes, docs/model.md "Power and energy").
 public enum BuiltinPowerModels {
     /// HP ProLiant ML110 G4 (Xeon 3040, 2 × 1,860 MHz, 4 GB).
     public static let hpML110G4 = PowerModel.specPower([86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117])

@@ -3,7 +3,7 @@ import SimKernel
 /// A second energy integral kept beside ``EnergyMeter`` under `--check-invariants`: fed the same
 /// power changes, it integrates each host separately (`Σ_h ∫ P_h dt`, one accumulator per host)
 /// instead of the meter's running cluster total, so a missed total refresh or a wrong Δt in
-/// the meter shows up as a difference (rule `energy-audit`, DESIGN §9).
+/// the meter shows up as a difference (rule `energy-audit`, docs/reliability.md).
 public struct EnergyAudit: Sendable {
     private var powerW: [Double]
     private var since: [SimTime]

@@ -1,7 +1,7 @@
 import SimKernel
 
 /// Exact energy of piecewise-constant host power: adds `P × Δt` at every change
-/// (the observer pattern of SimGrid's `host_energy` plugin). DESIGN §4.3.
+/// (the observer pattern of SimGrid's `host_energy` plugin). docs/model.md "Power and energy".
 public struct EnergyMeter: Sendable {
     /// Current draw of each host, W.
     public private(set) var powerW: [Double]

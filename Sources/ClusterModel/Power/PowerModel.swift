@@ -1,4 +1,4 @@
-/// Host power draw as a function of CPU utilization (DESIGN §4.3).
+/// Host power draw as a function of CPU utilization (docs/model.md "Power and energy").
 ///
 /// `linear`: P(u) = idle + (max − idle) · u. `specpower`: 11 measured watt values at 0 %, 10 % … 100 %
 /// load with linear interpolation between them (the SPECpower_ssj2008 convention used by CloudSim's

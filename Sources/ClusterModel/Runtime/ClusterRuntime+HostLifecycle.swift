@@ -222,7 +222,7 @@ extension ClusterRuntime {
             lifecycle.outageHost[v] = Int32(h)
             if config.ha.enabled && vms.configs[v].restartPriority > 0 {
                 simulation.schedule(after: config.ha.restartTime, priority: EventPriority.stateChange, target: target,
-                                    kind: EventKind.haRestart.rawValue, payload: Int64(v))
+                                    kind: EventKind.haRestart.rawValue, payload: stampedPayload(v))
             }
         }
         lifecycle.purpose[h] = .none
@@ -257,7 +257,7 @@ extension ClusterRuntime {
         guard best >= 0 else {
             if busyUntil > now {
                 simulation.schedule(at: busyUntil, priority: EventPriority.stateChange, target: target,
-                                    kind: EventKind.haRestart.rawValue, payload: Int64(v))
+                                    kind: EventKind.haRestart.rawValue, payload: stampedPayload(v))
                 return
             }
             if vms.downReason[v] != .haNoCapacity {

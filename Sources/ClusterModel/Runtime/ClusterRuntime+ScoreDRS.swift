@@ -1,9 +1,8 @@
 import SimKernel
 
-/// Score DRS (vSphere 7+) in the runtime: builds the ``BalancingView`` of a pass, runs the
-/// ``ScoreBalancer``, applies its moves by automation level through `requestMigration`, records
-/// the pass (`drs_passes.csv` algorithm `score`, score buckets) and the cluster DRS score, and
-/// schedules the next pass a minute later.
+/// The shared DRS pass of every ``BalancingPolicy`` (build view → rule fixes → `plan` → apply by
+/// automation level through `requestMigration` → record in `drs_passes.csv`), and score DRS
+/// (vSphere 7+): its view, its one-minute period, its pass memo and the cluster DRS score.
 extension ClusterRuntime {
     /// Score DRS runs every minute ([Hagoort-2020]), whatever `drs.period` (classic's) says.
     static let scorePassPeriod: SimTime = .minutes(1)
@@ -80,7 +79,8 @@ extension ClusterRuntime {
             rec = memo.record
             rec.time = now
         } else {
-            rec = plannedScorePass(at: now)
+            rec = plannedPolicyPass(ScoreBalancer(), view: makeBalancingView(), at: now)
+            scoreState.memo = rec.recommended.allSatisfy { $0 == 0 } ? ScorePassMemo(self, record: rec) : nil
         }
         if let score = rec.clusterScore {
             summary.drsScoreSum += score
@@ -94,29 +94,55 @@ extension ClusterRuntime {
         scheduleDRS(at: now + Self.scorePassPeriod)
     }
 
-    /// Plans and applies a score pass; remembers it when it planned nothing.
-    private func plannedScorePass(at now: SimTime) -> DRSPassRecord {
+    /// One pass of `policy` on the view `makeView` builds (classic DRS, or a caller's policy:
+    /// ``ClusterRuntime/init(config:settings:recorder:balancingPolicy:)``), every `drs.period`.
+    func periodicPolicyPass(_ policy: any BalancingPolicy, _ makeView: () -> BalancingView) {
+        let clock = ContinuousClock.now
+        let now = simulation.now
+        let rec = plannedPolicyPass(policy, view: makeView(), at: now)
+        recorder.record(drsPass: rec)
+        summary.drsPasses += 1
+        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
+        scheduleDRS(at: now + config.drs.period)
+    }
+
+    /// Plans a pass with `policy` on `view` (rule fixes first, priority 1), applies the moves by
+    /// automation level, and returns the pass's record.
+    private func plannedPolicyPass(_ policy: any BalancingPolicy, view built: BalancingView, at now: SimTime) -> DRSPassRecord {
         var rec = DRSPassRecord()
         rec.time = now
-        rec.algorithm = .score
-        var view = makeBalancingView(excluding: [])
+        rec.algorithm = policy.algorithm
+        var view = built
+        // Classic DRS records CHLSD and the pairwise gap before the pass's rule fixes, the other
+        // policies after them (as they always have: the goldens pin both).
+        let beforeFixes = (chlsd: view.snapshot.chlsd, gap: view.snapshot.pairwiseGap)
         var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
         planRuleFixes(&view.snapshot, &fixes, &rec)
         for f in fixes { view.migrating[f.vm] = true }
         rec.hostsOn = view.snapshot.hostCount
-        rec.chlsdBefore = view.snapshot.chlsd
-        rec.pairwiseGap = view.snapshot.pairwiseGap
-        let policy: any BalancingPolicy = ScoreBalancer()
+        if policy is ClassicDRS {
+            rec.chlsdBefore = beforeFixes.chlsd
+            rec.pairwiseGap = beforeFixes.gap
+        } else {
+            rec.chlsdBefore = view.snapshot.chlsd
+            rec.pairwiseGap = view.snapshot.pairwiseGap
+        }
         let result = policy.plan(view)
-        var after = view.snapshot
+        // CHLSD after the moves: the fixed snapshot with the plan's moves replayed (the view is
+        // not used below, so the replay mutates its arrays in place).
+        var after = (consume view).snapshot
         for m in result.moves { after.move(m.vm, to: m.destination) }
         rec.chlsdAfter = after.chlsd
+        rec.thlsd = result.thlsd
         rec.trigger = result.trigger
         rec.candidatesEvaluated += result.candidatesEvaluated
         rec.skippedCostBenefit = result.skippedCostBenefit
-        var buckets = [0, 0, 0, 0, 0]
-        for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
-        rec.scoreBuckets = buckets
+        rec.skippedPriority = result.skippedPriority
+        if !result.scores.isEmpty {
+            var buckets = [0, 0, 0, 0, 0]
+            for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
+            rec.scoreBuckets = buckets
+        }
         rec.clusterScore = result.clusterScore
         let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
         for (i, m) in moves.enumerated() {
@@ -125,7 +151,6 @@ extension ClusterRuntime {
             let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
             if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
         }
-        scoreState.memo = moves.isEmpty ? ScorePassMemo(self, record: rec) : nil
         return rec
     }
 }

@@ -46,7 +46,11 @@ public final class ClusterRuntime: EventHandler {
     /// The run's calendar (hour of day, weekday of simulated times).
     public var calendar: SimCalendar { SimCalendar(startUnixSeconds: settings.startUnixSeconds) }
 
-    public init(config: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder) {
+    /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
+    /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
+    /// `drs.period` and `drs.automation` still apply.
+    public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
+        let (config, churn) = Self.withChurnRows(input, settings: settings)
         self.config = config
         self.settings = settings
         self.recorder = recorder
@@ -54,7 +58,7 @@ public final class ClusterRuntime: EventHandler {
         self.simulation = simulation
         // The runtime registers first on its own simulation: handler ids start at 0.
         target = 0
-        state = ClusterState(config)
+        state = ClusterState(config, churn: churn)
         energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
         load = LoadModels(sampler: WorkloadSampler(config: config, settings: settings), cpu: CPUScheduler(config),
                           memory: MemoryScheduler(config))
@@ -64,7 +68,7 @@ public final class ClusterRuntime: EventHandler {
             state.vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
         }
         engine = MigrationEngine(config: config, seed: settings.seed, simulation: simulation, target: 0, recorder: recorder)
-        policy = PolicyInputs(config, settings, scoreWindows: Self.scoreWindows(config, settings))
+        policy = PolicyInputs(config, settings, scoreWindows: Self.scoreWindows(config, settings), balancing: balancingPolicy)
         vmotion = VMotionCompatibility(config)
         lifecycle = HostLifecycle(config, seed: settings.seed)
         let registered = simulation.register(self)
@@ -127,9 +131,10 @@ public final class ClusterRuntime: EventHandler {
         case .evacuationCheck: evacuationCheck(Int(event.payload))
         case .windowStart: windowStarted(Int(event.payload))
         case .randomFailure: randomFailure(Int(event.payload))
-        case .haRestart: haRestart(Int(event.payload))
+        case .haRestart: if let v = stampedVM(event.payload) { haRestart(v) }
         case .vmArrival: vmArrives(Int(event.payload))
         case .vmDeparture: vmDeparts(Int(event.payload))
+        case .churnArrival: churnArrives(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
         flushHostChanges()
@@ -147,7 +152,7 @@ extension ClusterRuntime {
     /// The cluster as it is now, read-only (see ``ClusterView``).
     func view() -> ClusterView {
         ClusterView(now: simulation.now, config: config, hosts: state.hosts, vms: state.vms, migrations: engine.table,
-                    migrationStats: engine.stats, vmotion: vmotion, rules: policy.rules)
+                    migrationStats: engine.stats, vmotion: vmotion, rules: policy.rules, churn: state.churn)
     }
 
     /// Checks every invariant at the current instant and returns the broken ones (empty when all
@@ -215,6 +220,7 @@ enum EventKind: Int32 {
     case haRestart
     case vmArrival
     case vmDeparture
+    case churnArrival
 }
 
 /// Priorities at equal times (lower first): state changes, then sampling, then policies.

@@ -16,11 +16,14 @@ struct ClusterState {
     var vms: VMTable
     /// Hosts changed by the current event (the observers' marks).
     var changes: HostChangeMarks
+    /// Churn arrival processes and the VM rows they use (ClusterRuntime+Churn.swift).
+    var churn: ChurnState
 
-    init(_ config: ClusterConfig) {
+    init(_ config: ClusterConfig, churn: ChurnState) {
         hosts = HostTable(config.hosts)
         vms = VMTable(config.vms)
         changes = HostChangeMarks(hosts: config.hosts.count)
+        self.churn = churn
     }
 
     /// Runs a pass over both tables `inout` (the CPU and memory schedulers): one exclusive access
@@ -125,6 +128,13 @@ struct ClusterState {
     mutating func setHostState(_ h: Int, _ state: HostPowerState) {
         hosts.state[h] = state
         changes.loadChanged(h)
+    }
+
+    /// Row `v` becomes the churn VM `name` arriving at `arrival` (absent until placed); events
+    /// scheduled for the row's previous VM are recognised as stale by its new generation.
+    mutating func resetSlot(_ v: Int, name: String, arrival: SimTime, departure: SimTime?) {
+        vms.resetSlot(v, name: name, arrival: arrival, departure: departure)
+        churn.generation[v] &+= 1
     }
 
     /// A VM is (or stops being) the subject of a queued or copying migration.

@@ -14,4 +14,5 @@ struct ClusterView {
     let migrationStats: MigrationStatistics
     let vmotion: VMotionCompatibility
     let rules: RuleBook
+    let churn: ChurnState
 }

@@ -76,6 +76,28 @@ struct HostLifecycle {
     }
 }
 
+extension HostLifecycle {
+    /// Row `v` has a new VM arriving at `now`: no outage open, down since now, promised to no host.
+    mutating func resetVM(_ v: Int, at now: SimTime) {
+        outageStart[v] = .zero
+        outageHost[v] = -1
+        downSince[v] = now
+        unpromise(v)
+    }
+
+    /// VM `v` was deleted: no outage open, promised to no host.
+    mutating func forget(_ v: Int) {
+        unpromise(v)
+        outageHost[v] = -1
+    }
+
+    private mutating func unpromise(_ v: Int) {
+        for h in promised.indices where promised[h].contains(Int32(v)) {
+            promised[h].removeAll { $0 == Int32(v) }
+        }
+    }
+}
+
 /// Progress of one rolling patch window.
 struct WindowProgress {
     var started: SimTime?

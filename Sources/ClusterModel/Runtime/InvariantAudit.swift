@@ -37,6 +37,7 @@ extension InvariantAudit {
         view.checkMigrations(into: &out, at: t)
         checkEnergy(view, energy, into: &out, at: t)
         view.checkMustRules(into: &out, at: t)
+        view.checkChurn(into: &out, at: t)
         lastTime = t
         return out
     }
@@ -203,6 +204,23 @@ extension ClusterView {
 }
 
 extension ClusterView {
+    /// Churn invariants: a VM is never in the cluster before its arrival or after its departure,
+    /// and a free churn row holds no VM.
+    func checkChurn(into out: inout [String], at t: SimTime) {
+        for v in 0..<vms.count {
+            let c = vms.configs[v]
+            let outside = c.arrival > t || (c.departure.map { $0 < t } ?? false)
+            if outside && (vms.host[v] != noIndex || vms.downReason[v] != .absent || vms.migrating[v]) {
+                out.append("t=\(t) [churn] VM \(c.name): in the cluster outside its lifetime (arrival \(c.arrival))")
+            }
+        }
+        for rows in churn.freeRows {
+            for v in rows.map(Int.init) where vms.host[v] != noIndex || vms.downReason[v] != .absent {
+                out.append("t=\(t) [churn] row \(v) (\(vms.configs[v].name)): free but holds a VM")
+            }
+        }
+    }
+
     /// A running VM's memory adds up (docs/model.md, Memory): resident + reclaimed (shared, ballooned,
     /// compressed, swapped) = consumed, every part non-negative, consumed within [active, configured],
     /// and nothing above the limit resident.

@@ -18,8 +18,11 @@ struct PolicyInputs {
     var score = ScoreDRSState()
     /// Start of the cluster's current low period (DPM's expected-low-period forecast).
     var dpmLowSince: SimTime = .zero
+    /// A caller's balancing policy, run instead of the built-in DRS algorithm (ClusterRuntime+ScoreDRS.swift).
+    let balancing: (any BalancingPolicy)?
 
-    init(_ config: ClusterConfig, _ settings: RunSettings, scoreWindows: [Int]) {
+    init(_ config: ClusterConfig, _ settings: RunSettings, scoreWindows: [Int], balancing: (any BalancingPolicy)?) {
+        self.balancing = balancing
         let interval = settings.sampleInterval.seconds
         func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
         history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
@@ -46,6 +49,16 @@ struct SampleRows {
     var scratchLoads: [Double] = []
 }
 
+extension PolicyInputs {
+    /// Row `v` has a new VM: its demand history is its first sample, and what was computed from
+    /// the history (window estimates, score DRS's memo) is stale.
+    mutating func resetVM(_ v: Int, cpuMHz: Double, memoryMB: Double) {
+        history.resetVM(v, cpuMHz: cpuMHz, memoryMB: memoryMB)
+        for i in estimateCache.indices { estimateCache[i].stamp = -1 }
+        score.memo = nil
+    }
+}
+
 extension ClusterRuntime {
     // The policies' names for the inputs they read (ClusterRuntime+DRS.swift, +ScoreDRS.swift, +DPM.swift).
     var history: DemandHistory { _read { yield policy.history } _modify { yield &policy.history } }
@@ -59,4 +72,6 @@ extension ClusterRuntime {
     var scoreState: ScoreDRSState { _read { yield policy.score } _modify { yield &policy.score } }
     var dpmLowSince: SimTime { _read { yield policy.dpmLowSince } _modify { yield &policy.dpmLowSince } }
     var pendingRow: TimeseriesRow? { _read { yield rows.pending } _modify { yield &rows.pending } }
+    var balancingPolicy: (any BalancingPolicy)? { policy.balancing }
+    var churn: ChurnState { _read { yield state.churn } _modify { yield &state.churn } }
 }

@@ -1,6 +1,6 @@
 extension HostPowerState {
     /// Whether the host power-state machine allows a direct move from `self` to `next`
-    /// (DESIGN §4.1, §4.6, §4.7):
+    /// (docs/model.md "Host power states", docs/model.md "DPM", docs/model.md "Maintenance, patching, failures, HA"):
     ///
     /// - on → entering_standby → shutting_down → standby → booting → on (DPM, manual power-off);
     /// - on → entering_maintenance → maintenance → on, or → booting → on (rolling patch reboot);

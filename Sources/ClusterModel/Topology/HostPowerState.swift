@@ -1,4 +1,5 @@
-/// Power and availability state of a host (DESIGN §4.1). Only ``on`` hosts run VMs or receive migrations.
+/// Power and availability state of a host (docs/model.md "Host power states"). Only ``on`` hosts run VMs or receive
+/// migrations.
 public enum HostPowerState: Int8, Sendable, CaseIterable {
     case on
     case enteringStandby

@@ -20,9 +20,9 @@ public struct HostTable: Sendable {
     /// Expected consumed memory + overhead of resident VMs and in-flight arrivals, MB (what
     /// initial placement balances; configured memory may be overcommitted).
     public internal(set) var expectedMemoryMB: [Double]
-    /// Memory state at the latest sample (free memory against minFree, DESIGN §4.8).
+    /// Memory state at the latest sample (free memory against minFree, docs/model.md "Memory").
     public internal(set) var memoryState: [HostMemoryState]
-    /// minFree of each host, MB (sliding scale, vmware-facts-2 §1.5).
+    /// minFree of each host, MB (sliding scale, docs/model.md "Memory").
     public let minFreeMB: [Double]
     /// CPU demand of resident VMs (MHz) at the latest sample.
     public internal(set) var cpuDemandMHz: [Double]

@@ -27,10 +27,12 @@ public enum VMDownReason: UInt8, Sendable {
 
 /// Struct-of-arrays state of a cluster's VMs, indexed by ``VMIndex``.
 public struct VMTable: Sendable {
-    public let configs: [VMConfig]
+    /// Each row's configuration; a churn row's name, arrival and departure change when a new
+    /// arrival reuses it (``resetSlot(_:name:arrival:departure:)``).
+    public internal(set) var configs: [VMConfig]
     public let cpuSizeMHz: [Double]
     /// Memory reservation plus overhead: what a host's memory reservation ledger holds for the VM
-    /// (admission control, DESIGN §4.8). Configured memory may be overcommitted.
+    /// (admission control, docs/model.md "Memory"). Configured memory may be overcommitted.
     public let footprintMB: [Double]
     /// CPU reservation in MHz: what a host's CPU reservation ledger holds for the VM.
     public let cpuReservationMHz: [Double]
@@ -117,4 +119,35 @@ public struct VMTable: Sendable {
     /// Whether the VM is running (on some host).
     @inlinable
     public func isRunning(_ v: Int) -> Bool { host[v] != noIndex }
+
+    /// Makes row `v` a fresh, absent VM named `name` arriving at `arrival`: every per-VM column
+    /// back to its initial value (a churn row reused by a later arrival; same template, so the
+    /// size, reservation, limit and workload columns stay). docs/performance.md lists the per-VM
+    /// state of the other components, each reset by its own method.
+    mutating func resetSlot(_ v: Int, name: String, arrival: SimTime, departure: SimTime?) {
+        configs[v].name = name
+        configs[v].arrival = arrival
+        configs[v].departure = departure
+        host[v] = noIndex
+        downReason[v] = .absent
+        featureRank[v] = 0
+        migrating[v] = false
+        datastore[v] = configs[v].datastore
+        noiseState[v] = 0
+        memoryNoiseState[v] = 0
+        burstEndUS[v] = Int64.min
+        cpuDemandFraction[v] = 0
+        cpuDemandMHz[v] = 0
+        cpuServedMHz[v] = 0
+        activeMemoryMB[v] = 0
+        consumedMemoryMB[v] = 0
+        sharedMB[v] = 0
+        balloonedMB[v] = 0
+        compressedMB[v] = 0
+        swappedMB[v] = 0
+        contentionMB[v] = 0
+        memoryStall[v] = 0
+        memoryDemandMB[v] = 0
+        dirtyRateMbps[v] = 0
+    }
 }

@@ -3,11 +3,13 @@ import SimKernel
 import Stochastics
 import Traces
 
-/// Resamples the demand of every VM of a cluster at once (DESIGN §4.2), over ``VMTable`` columns.
+/// Resamples the demand of every VM of a cluster at once (docs/model.md "Workload"), over ``VMTable`` columns.
 ///
 /// Each VM draws from its own substream `workload/<vm name>` of the master seed, so a VM's demand
 /// path depends only on the seed and its name: adding VMs or changing policies leaves it unchanged
-/// (common random numbers). Down VMs still advance their streams for the same reason.
+/// (common random numbers). Down VMs still advance their streams for the same reason. A VM that
+/// is not part of the cluster (``VMDownReason/absent``: a churn VM before its arrival, after its
+/// departure, or refused) is not sampled: its stream starts at its arrival (``startVM(_:name:seed:at:_:)``).
 public struct WorkloadSampler {
     let profiles: [WorkloadProfile]
     let traces: [[UtilizationTrace]]
@@ -16,9 +18,9 @@ public struct WorkloadSampler {
     let calendar: SimCalendar
     let interval: SimTime
     let growthOffsetMonths: Double
-    let streams: [RandomStream]
+    private(set) var streams: [RandomStream]
     /// Unretained references to `streams`, for the sampling loop.
-    let streamRefs: [Unmanaged<RandomStream>]
+    private(set) var streamRefs: [Unmanaged<RandomStream>]
 
     /// Per-profile factors of the current sample (diurnal × weekly × growth), refreshed each sample.
     var profileFactor: [Double]
@@ -63,16 +65,50 @@ public struct WorkloadSampler {
 
     /// Draws the stationary starting state of every VM's noise processes.
     public mutating func initialize(_ vms: inout VMTable) {
-        for v in 0..<vms.count {
-            let p = profiles[Int(vms.workload[v])]
-            if p.noiseSigma > 0 { vms.noiseState[v] = streams[v].normal() }
-            if p.memoryNoiseSigma > 0 { vms.memoryNoiseState[v] = streams[v].normal() }
-        }
+        for v in 0..<vms.count where vms.downReason[v] != .absent { drawInitialState(v, &vms) }
     }
 
-    /// Computes demand for sample time `now` into the VM columns `cpuDemandFraction`,
-    /// `cpuDemandMHz`, `activeMemoryMB`, `memoryDemandMB` and `dirtyRateMbps`.
-    public mutating func sample(at now: SimTime, _ vms: inout VMTable) {
+    private func drawInitialState(_ v: Int, _ vms: inout VMTable) {
+        let p = profiles[Int(vms.workload[v])]
+        if p.noiseSigma > 0 { vms.noiseState[v] = streams[v].normal() }
+        if p.memoryNoiseSigma > 0 { vms.memoryNoiseState[v] = streams[v].normal() }
+    }
+
+    /// VM `v` arrives at `now` under `name`: a fresh stream `workload/<name>`, a new burst
+    /// schedule and stationary noise, and its first sample, taken now (a churn row reused by a
+    /// later arrival keeps nothing of the VM before it).
+    public mutating func startVM(_ v: Int, name: String, seed: UInt64, at now: SimTime, _ vms: inout VMTable) {
+        streams[v] = RandomStream(master: seed, name: "workload/" + name)
+        streamRefs[v] = Unmanaged.passUnretained(streams[v])
+        nextBurstUS[v] = Int64.min
+        vms.burstEndUS[v] = Int64.min
+        drawInitialState(v, &vms)
+        refreshProfileFactors(at: now)
+        var nextBurst = nextBurstUS
+        nextBurstUS = []
+        let (workload, size, limit, host, reason) = (vms.workload, vms.cpuSizeMHz, vms.limitMHz, vms.host, vms.downReason)
+        vms.noiseState.withUnsafeMutableBufferPointer { noise in
+        vms.memoryNoiseState.withUnsafeMutableBufferPointer { memoryNoise in
+        vms.burstEndUS.withUnsafeMutableBufferPointer { burstEnd in
+        vms.cpuDemandFraction.withUnsafeMutableBufferPointer { fraction in
+        vms.cpuDemandMHz.withUnsafeMutableBufferPointer { demand in
+        vms.activeMemoryMB.withUnsafeMutableBufferPointer { activeMemory in
+        vms.memoryDemandMB.withUnsafeMutableBufferPointer { memoryDemand in
+        vms.consumedMemoryMB.withUnsafeMutableBufferPointer { consumedMemory in
+        vms.dirtyRateMbps.withUnsafeMutableBufferPointer { dirty in
+        nextBurst.withUnsafeMutableBufferPointer { nextBurst in
+            let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
+                                      fraction: fraction, demand: demand, activeMemory: activeMemory,
+                                      consumedMemory: consumedMemory, memoryDemand: memoryDemand, dirty: dirty)
+            // Not yet running: its vCPU saturation counts from the next periodic sample.
+            _ = sampleVMs(v..<(v + 1), at: now, workload: workload, cpuSizeMHz: size,
+                          limitMHz: limit, host: host, downReason: reason, skipAbsent: false, state)
+        }}}}}}}}}}
+        nextBurstUS = nextBurst
+    }
+
+    /// Per-profile factors (diurnal × weekly × growth × mean) at `now`.
+    private mutating func refreshProfileFactors(at now: SimTime) {
         let hour = calendar.hourOfDay(now)
         let weekend = calendar.isWeekend(now)
         let months = growthOffsetMonths + now.seconds / (30 * 86_400)
@@ -82,8 +118,15 @@ public struct WorkloadSampler {
             let growth = p.growthPerMonth == 0 ? 1 : pow(1 + p.growthPerMonth, months)
             profileFactor[i] = p.cpuMean * diurnal * weekly * growth
         }
+    }
+
+    /// Computes demand for sample time `now` into the VM columns `cpuDemandFraction`,
+    /// `cpuDemandMHz`, `activeMemoryMB`, `memoryDemandMB` and `dirtyRateMbps`.
+    public mutating func sample(at now: SimTime, _ vms: inout VMTable) {
+        refreshProfileFactors(at: now)
         var nextBurst = nextBurstUS
         nextBurstUS = []   // `nextBurst` is now the only reference: written in place
+        let (workload, size, limit, host, reason) = (vms.workload, vms.cpuSizeMHz, vms.limitMHz, vms.host, vms.downReason)
         // The VM loop runs over raw buffers of the columns it writes: one uniqueness check per
         // column per sample instead of one per VM and column (perf, fleet 2 days: the checked
         // writes and a copy of each VM's config were about half of this function's 8.8 %).
@@ -100,22 +143,22 @@ public struct WorkloadSampler {
             let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
                                       fraction: fraction, demand: demand, activeMemory: activeMemory,
                                       consumedMemory: consumedMemory, memoryDemand: memoryDemand, dirty: dirty)
-            (saturatedVMs, cappedMHz) = sampleVMs(at: now, workload: vms.workload, cpuSizeMHz: vms.cpuSizeMHz,
-                                                  limitMHz: vms.limitMHz, host: vms.host, state)
+            (saturatedVMs, cappedMHz) = sampleVMs(0..<host.count, at: now, workload: workload, cpuSizeMHz: size,
+                                                  limitMHz: limit, host: host, downReason: reason, skipAbsent: true, state)
         }}}}}}}}}}
         nextBurstUS = nextBurst
     }
 
     /// The per-VM part of ``sample(at:_:)``, writing through `out`; returns the running VMs whose
     /// demand exceeded their vCPUs and the MHz cut off there.
-    private func sampleVMs(at now: SimTime, workload: [Int32], cpuSizeMHz: [Double], limitMHz: [Double], host: [HostIndex],
-                           _ out: VMSampleState) -> (Int, Double) {
+    private func sampleVMs(_ range: Range<Int>, at now: SimTime, workload: [Int32], cpuSizeMHz: [Double], limitMHz: [Double],
+                           host: [HostIndex], downReason: [VMDownReason], skipAbsent: Bool, _ out: VMSampleState) -> (Int, Double) {
         var saturated = 0
         var capped = 0.0
         let nowUS = now.microseconds
         let nowSeconds = now.seconds
         let intervalUS = interval.microseconds
-        for v in 0..<out.fraction.count {
+        for v in range where !skipAbsent || downReason[v] != .absent {
             // Borrow the stream without retaining it: `streams` keeps every stream alive for the
             // sampler's lifetime (perf, fleet 1 day: retain/release of the stream object was ~2 %).
             streamRefs[v]._withUnsafeGuaranteedRef { stream in

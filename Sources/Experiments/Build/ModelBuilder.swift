@@ -24,8 +24,7 @@ public enum ModelBuilder {
         var clusters: [ClusterConfig] = []
         do {
             for rc in loaded.resolved.clusters {
-                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces,
-                                            seed: settings.seed, duration: settings.duration))
+                clusters.append(try cluster(rc, spec: spec, base: loaded.baseDirectory, traces: traces))
             }
         } catch let error as TraceError {
             // A malformed trace is bad input (exit 2), like any other scenario problem.
@@ -56,8 +55,7 @@ public enum ModelBuilder {
         return Array(order.prefix(count))
     }
 
-    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary,
-                        seed: UInt64, duration: SimTime) throws -> ClusterConfig {
+    static func cluster(_ rc: ResolvedCluster, spec: ScenarioSpec, base: URL, traces: TraceLibrary) throws -> ClusterConfig {
         let cs = rc.spec
         var datastores = Interner(), networks = Interner()
         for d in cs.datastores { _ = datastores.id(d) }
@@ -65,7 +63,7 @@ public enum ModelBuilder {
 
         var hosts: [HostConfig] = rc.hosts.map { h in
             let p = spec.hostProfiles[h.profileIndex]
-            let vendor: CPUVendor = p.cpu.vendor == .amd ? .amd : .intel
+            let vendor = cpuVendor(p.cpu.vendor)
             var host = HostConfig(
                 name: h.name, vendor: vendor,
                 generationRank: CPUGenerationCatalog.rank(of: p.cpu.generation, vendor: p.cpu.vendor) ?? 0,
@@ -93,10 +91,10 @@ public enum ModelBuilder {
                 if let known = workloadOfEntry[v.entryIndex] { w = known } else {
                     let count = rc.vms.filter { $0.entryIndex == v.entryIndex }.count
                     let url = URL(fileURLWithPath: trace.path, relativeTo: base).standardizedFileURL
-                    let loaded = try traces.traces(format: trace.format == .csv ? .csv : .planetlab, path: url,
+                    let loaded = try traces.traces(format: traceFormat(trace.format), path: url,
                                                    startIndex: trace.startIndex, count: count)
                     traceSets.append(loaded)
-                    traceEnds.append(trace.atEnd == .hold ? .hold : .repeat)
+                    traceEnds.append(traceEnd(trace.atEnd))
                     var profile = workloadProfile(p.workload)
                     profile.traceSet = Int32(traceSets.count - 1)
                     workloads.append(profile)
@@ -121,34 +119,33 @@ public enum ModelBuilder {
             vms.append(vm)
         }
 
-        // Entries with churn but no static VMs (count 0) still need a template VM.
+        // Entries with churn but no static VMs (count 0): the template VMs resolution made.
         var templates: [Int: VMConfig] = [:]
-        for (e, entry) in cs.vms.enumerated() where entry.churn != nil && !rc.vms.contains(where: { $0.entryIndex == e }) {
-            guard let p = spec.vmProfileIndex(named: entry.profile) else { continue }
-            let profile = spec.vmProfiles[p]
-            if workloadOfProfile[p] == nil {
+        for t in rc.churnTemplates {
+            let profile = spec.vmProfiles[t.profileIndex]
+            if workloadOfProfile[t.profileIndex] == nil {
                 workloads.append(workloadProfile(profile.workload))
-                workloadOfProfile[p] = Int32(workloads.count - 1)
+                workloadOfProfile[t.profileIndex] = Int32(workloads.count - 1)
             }
-            let slowest = hosts.map(\.coreMHz).min() ?? 2_000
+            guard let workload = workloadOfProfile[t.profileIndex] else { continue }
             var template = VMConfig(
-                name: entry.name, vcpus: profile.vcpus, vcpuMHz: profile.vcpuMHz.map(Double.init) ?? slowest,
-                memoryMB: Double(profile.memoryMB), diskMB: profile.diskGB * 1_024, datastore: datastores.id(entry.datastore),
-                network: networks.id(entry.network), sharesPerVCPU: Double(profile.shares.perVCPU),
-                reservationMHz: Double(profile.reservationMHz), limitMHz: profile.limitMHz.map(Double.init) ?? .infinity,
-                workload: workloadOfProfile[p] ?? 0).withMemoryControls(of: profile)
+                name: t.name, vcpus: profile.vcpus, vcpuMHz: Double(t.vcpuMHz), memoryMB: Double(profile.memoryMB),
+                diskMB: profile.diskGB * 1_024, datastore: datastores.id(t.datastore), network: networks.id(t.network),
+                sharesPerVCPU: Double(profile.shares.perVCPU), reservationMHz: Double(profile.reservationMHz),
+                limitMHz: profile.limitMHz.map(Double.init) ?? .infinity, workload: workload).withMemoryControls(of: profile)
             template.bootTime = time(profile.bootTime)
-            templates[e] = template
+            templates[t.entryIndex] = template
         }
-        vms += churnArrivals(rc, spec: spec, seed: seed, duration: duration, vms: vms, templates: templates)
+        let churn = churnConfigs(rc, vms: vms, templates: templates)
 
         var config = ClusterConfig(
             name: rc.name, index: rc.index, hosts: hosts, vms: vms, workloads: workloads,
             traces: traceSets, traceEnds: traceEnds, datastoreNames: datastores.names, networkNames: networks.names,
-            evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: version(cs.vsphereVersion),
+            evc: evcBaseline(cs.evc), license: license(cs.license), vsphereVersion: try version(cs.vsphereVersion),
             drs: drsConfig(cs.drs), dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion),
-            ha: haConfig(cs.ha))
+            ha: haConfig(cs.ha), memory: memoryModel(), failures: failureConfig(spec.failures))
         config.vsphereVersionPatch = versionPatch(cs.vsphereVersion)
+        config.churn = churn
         let hostIndex = Dictionary(rc.hosts.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let vmIndex = Dictionary(rc.vms.enumerated().map { ($1.name, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         config.rules = rules(cs, hostIndex: hostIndex, vmIndex: vmIndex)
@@ -158,7 +155,6 @@ public enum ModelBuilder {
             MaintenanceWindowConfig(start: time(w.start), hostsAtOnce: w.hostsAtOnce, patchTime: time(w.patchTime),
                                     hosts: w.hosts.map { $0.compactMap { hostIndex[$0] } } ?? (0..<Int32(hosts.count)).map { $0 })
         }
-        if let f = spec.failures { config.failures = FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime)) }
         // The what-if is the cluster after HA restarted the failed hosts' VMs, and HA failover
         // restarts are not subject to admission control (docs/planning.md): placing them with it
         // would judge N+2, not N+1.
@@ -166,35 +162,18 @@ public enum ModelBuilder {
         return config
     }
 
-    /// Churn (DESIGN §4.2): for each VM entry with a `churn` block, Poisson arrivals over the run
-    /// and log-normal lifetimes with the given mean, drawn from the stream
-    /// `churn/<cluster>/<entry index>` (so policies and other entries do not change them). The
-    /// arrivals copy the entry's first VM (profile, datastore, network) and are named
-    /// `<group>-churn-NNNN`.
-    static func churnArrivals(_ rc: ResolvedCluster, spec: ScenarioSpec, seed: UInt64, duration: SimTime,
-                              vms: [VMConfig], templates: [Int: VMConfig]) -> [VMConfig] {
-        var out: [VMConfig] = []
-        for (e, entry) in rc.spec.vms.enumerated() {
+    /// Churn (docs/model.md "Workload"): for each VM entry with a `churn` block, its parameters and the VM its
+    /// arrivals copy (the entry's first VM: profile, datastore, network). The arrivals themselves
+    /// are drawn during the run (ClusterModel's ``ChurnProcess``).
+    static func churnConfigs(_ rc: ResolvedCluster, vms: [VMConfig], templates: [Int: VMConfig]) -> [ChurnConfig] {
+        rc.spec.vms.enumerated().compactMap { e, entry in
             guard let churn = entry.churn, churn.arrivalsPerDay > 0,
                   let template = rc.vms.firstIndex(where: { $0.entryIndex == e }).map({ vms[$0] })
-                    ?? templates[e] else { continue }
-            let stream = RandomStream(master: seed, name: "churn/\(rc.name)/\(e)")
-            let meanGap = 86_400 / churn.arrivalsPerDay
-            let sigma = churn.lifetimeSigma
-            let mu = log(max(churn.lifetimeMean.seconds, 1)) - sigma * sigma / 2
-            var t = stream.exponential(mean: meanGap)
-            var n = 0
-            while t < duration.seconds {
-                n += 1
-                var vm = template
-                vm.name = "\(entry.name)-churn-\(String(format: "%04d", n))"
-                vm.arrival = max(SimTime.microseconds(1), SimTime.seconds(t))
-                vm.departure = vm.arrival + SimTime.seconds(stream.logNormal(mu: mu, sigma: sigma))
-                out.append(vm)
-                t += stream.exponential(mean: meanGap)
-            }
+                    ?? templates[e] else { return nil }
+            return ChurnConfig(template: template, namePrefix: entry.name, streamName: "churn/\(rc.name)/\(e)",
+                               arrivalsPerDay: churn.arrivalsPerDay, lifetimeMean: time(churn.lifetimeMean),
+                               lifetimeSigma: churn.lifetimeSigma)
         }
-        return out
     }
 
     static func powerModel(_ p: PowerSpec) -> PowerModel {
@@ -204,13 +183,18 @@ public enum ModelBuilder {
 
     static func workloadProfile(_ w: WorkloadSpec) -> WorkloadProfile {
         let cpu = w.cpu ?? CPUWorkloadSpec()
+        // An absent block is that term switched off; its other keys keep the spec's defaults.
+        let diurnal = cpu.diurnal ?? DiurnalSpec(amplitude: 0)
+        let weekly = cpu.weekly ?? WeeklySpec(weekendFactor: 1)
+        let noise = cpu.noise ?? NoiseSpec(sigma: 0)
+        let bursts = cpu.bursts ?? BurstsSpec(perDay: 0, factor: 1)
         return WorkloadProfile(
             cpuMean: cpu.mean,
-            diurnalAmplitude: cpu.diurnal?.amplitude ?? 0, diurnalPeakHour: cpu.diurnal?.peakHour ?? 14,
-            weekendFactor: cpu.weekly?.weekendFactor ?? 1,
-            noiseSigma: cpu.noise?.sigma ?? 0, noiseCorrelationTime: time(cpu.noise?.correlationTime ?? .minutes(30)),
-            burstsPerDay: cpu.bursts?.perDay ?? 0, burstFactor: cpu.bursts?.factor ?? 1,
-            burstMeanDuration: time(cpu.bursts?.duration ?? .minutes(20)), growthPerMonth: cpu.growthPerMonth,
+            diurnalAmplitude: diurnal.amplitude, diurnalPeakHour: diurnal.peakHour,
+            weekendFactor: weekly.weekendFactor,
+            noiseSigma: noise.sigma, noiseCorrelationTime: time(noise.correlationTime),
+            burstsPerDay: bursts.perDay, burstFactor: bursts.factor,
+            burstMeanDuration: time(bursts.duration), growthPerMonth: cpu.growthPerMonth,
             activeFraction: w.memory.activeFraction, consumedFraction: w.memory.consumedFraction, memoryNoiseSigma: w.memory.noiseSigma,
             dirtyRateMbps: w.memory.dirtyRateMbps, wwsFraction: w.memory.wwsFraction)
     }
@@ -222,7 +206,34 @@ public enum ModelBuilder {
     }
 
     static func license(_ l: ClusterSpec.License) -> LicenseEdition {
-        LicenseEdition(rawValue: l.rawValue) ?? .enterprisePlus
+        switch l {
+        case .essentials: .essentials
+        case .essentialsPlus: .essentialsPlus
+        case .standard: .standard
+        case .enterprise: .enterprise
+        case .enterprisePlus: .enterprisePlus
+        }
+    }
+
+    static func cpuVendor(_ v: CPUSpec.Vendor) -> CPUVendor {
+        switch v {
+        case .intel: .intel
+        case .amd: .amd
+        }
+    }
+
+    static func traceFormat(_ f: TraceSpec.Format) -> TraceFormat {
+        switch f {
+        case .planetlab: .planetlab
+        case .csv: .csv
+        }
+    }
+
+    static func traceEnd(_ e: TraceSpec.AtEnd) -> TraceEnd {
+        switch e {
+        case .repeat: .repeat
+        case .hold: .hold
+        }
     }
 
     /// The third component of a version (`7.0.2` → 2), 0 when absent.
@@ -231,75 +242,119 @@ public enum ModelBuilder {
         return c.count > 2 ? c[2] : 0
     }
 
-    static func version(_ text: String) -> (major: Int, minor: Int) {
-        let c = VersionNumber(text)?.components ?? [6, 7]
-        return (c.first ?? 6, c.count > 1 ? c[1] : 0)
-    }
-
-    static func drsConfig(_ s: DRSSpec) -> DRSConfig {
-        var c = DRSConfig()
-        c.enabled = s.enabled
-        c.automation = DRSAutomation(rawValue: s.automation.rawValue) ?? .fullyAutomated
-        c.threshold = s.threshold
-        c.period = time(s.period)
-        c.pairwise = s.pairwise
-        c.demandWindow = time(s.demandWindow)
-        c.algorithm = DRSAlgorithmChoice(rawValue: s.algorithm.rawValue) ?? .auto
-        c.scalableShares = s.scalableShares
-        return c
-    }
-
-    static func dpmConfig(_ s: DPMSpec, haEnabled: Bool) -> DPMConfig {
-        var c = DPMConfig()
-        c.enabled = s.enabled
-        c.automation = DPMAutomation(rawValue: s.automation.rawValue) ?? .automatic
-        c.threshold = s.threshold
-        c.targetUtilization = s.targetUtilization
-        c.tolerance = s.tolerance
-        c.historyPowerOn = time(s.historyPowerOn)
-        c.historyPowerOff = time(s.historyPowerOff)
-        c.minHostsOn = s.effectiveMinHostsOn(haEnabled: haEnabled)
-        return c
-    }
-
-    static func vmotionConfig(_ s: VMotionSpec) -> VMotionConfig {
-        var c = VMotionConfig()
-        c.switchoverGoal = time(s.switchoverGoal)
-        c.resumeTime = time(s.resumeTime)
-        c.maxPrecopyRounds = s.maxPrecopyRounds
-        c.sdps = s.sdps
-        c.nicEfficiency = s.nicEfficiency
-        c.storageCopyMbps = s.storageCopyMbps
-        c.minStreamMbps = s.minStreamMbps
-        return c
-    }
-
-    static func haConfig(_ s: HASpec) -> HAConfig {
-        var c = HAConfig()
-        c.enabled = s.enabled
-        c.restartTime = time(s.restartTime)
-        let ac = s.admissionControl
-        switch ac.policy {
-        case .clusterResourcePercentage: c.admissionPolicy = .clusterResourcePercentage
-        case .slotPolicy: c.admissionPolicy = .slotPolicy
-        case .failoverHosts: c.admissionPolicy = .failoverHosts
-        case .disabled: c.admissionPolicy = .disabled
+    /// (major, minor) of a validated `vsphere_version`; a version that does not parse is bad input.
+    static func version(_ text: String) throws -> (major: Int, minor: Int) {
+        guard let c = VersionNumber(text)?.components, let major = c.first else {
+            throw InputError("vsphere_version '\(text)' is not a version number")
         }
-        c.hostFailuresToTolerate = ac.hostFailuresToTolerate
-        c.cpuPercent = ac.cpuPercent
-        c.memoryPercent = ac.memoryPercent
-        c.performanceDegradationTolerated = ac.performanceDegradationTolerated
-        return c
+        return (major, c.count > 1 ? c[1] : 0)
+    }
+
+    /// The DRS settings of `s`; the advanced options without a scenario key take `DRSSpec`'s
+    /// constants. Public so model tests build their defaults through the spec layer.
+    public static func drsConfig(_ s: DRSSpec) -> DRSConfig {
+        let automation: DRSAutomation = switch s.automation {
+        case .manual: .manual
+        case .partiallyAutomated: .partiallyAutomated
+        case .fullyAutomated: .fullyAutomated
+        }
+        let algorithm: DRSAlgorithmChoice = switch s.algorithm {
+        case .auto: .auto
+        case .classic: .classic
+        case .score: .score
+        }
+        return DRSConfig(
+            enabled: s.enabled, automation: automation, threshold: s.threshold, period: time(s.period),
+            pairwise: s.pairwise, demandWindow: time(s.demandWindow), useDownTime: DRSSpec.useDownTime,
+            ignoreDownTimeLessThan: time(DRSSpec.ignoreDownTimeLessThan), minGoodness: DRSSpec.minGoodness,
+            maxMovesPerHost: DRSSpec.maxMovesPerHost, algorithm: algorithm, scalableShares: s.scalableShares)
+    }
+
+    /// The DPM settings of `s`; `min_hosts_on` defaults by whether HA is enabled.
+    public static func dpmConfig(_ s: DPMSpec, haEnabled: Bool) -> DPMConfig {
+        let automation: DPMAutomation = switch s.automation {
+        case .off: .off
+        case .manual: .manual
+        case .automatic: .automatic
+        }
+        return DPMConfig(
+            enabled: s.enabled, automation: automation, threshold: s.threshold,
+            targetUtilization: s.targetUtilization, tolerance: s.tolerance, historyPowerOn: time(s.historyPowerOn),
+            historyPowerOff: time(s.historyPowerOff), minHostsOn: s.effectiveMinHostsOn(haEnabled: haEnabled))
+    }
+
+    /// The vMotion settings of `s`.
+    public static func vmotionConfig(_ s: VMotionSpec) -> VMotionConfig {
+        VMotionConfig(
+            switchoverGoal: time(s.switchoverGoal), resumeTime: time(s.resumeTime),
+            maxPrecopyRounds: s.maxPrecopyRounds, sdps: s.sdps, nicEfficiency: s.nicEfficiency,
+            storageCopyMbps: s.storageCopyMbps, minStreamMbps: s.minStreamMbps)
+    }
+
+    /// The HA settings of `s`, without failover hosts (``cluster(_:spec:base:traces:seed:duration:)``
+    /// resolves their names to indices).
+    public static func haConfig(_ s: HASpec) -> HAConfig {
+        let ac = s.admissionControl
+        let policy: HAAdmissionPolicy = switch ac.policy {
+        case .clusterResourcePercentage: .clusterResourcePercentage
+        case .slotPolicy: .slotPolicy
+        case .failoverHosts: .failoverHosts
+        case .disabled: .disabled
+        }
+        return HAConfig(
+            enabled: s.enabled, restartTime: time(s.restartTime), admissionPolicy: policy,
+            hostFailuresToTolerate: ac.hostFailuresToTolerate, cpuPercent: ac.cpuPercent,
+            memoryPercent: ac.memoryPercent, failoverHosts: [],
+            performanceDegradationTolerated: ac.performanceDegradationTolerated,
+            maxConcurrentRestartsPerHost: HASpec.maxConcurrentRestartsPerHost)
+    }
+
+    /// A cluster of `hosts` and `vms` whose settings (license, version, DRS, DPM, vMotion, HA,
+    /// memory) are those of a cluster spec with no keys given: benchmarks and model tests build
+    /// their clusters here, so the defaults stay in the spec layer.
+    public static func defaultCluster(name: String, hosts: [HostConfig], vms: [VMConfig],
+                                      workloads: [WorkloadProfile]) throws -> ClusterConfig {
+        let cs = ClusterSpec(name: name, hosts: [], vms: [])
+        return ClusterConfig(
+            name: name, hosts: hosts, vms: vms, workloads: workloads, evc: evcBaseline(cs.evc),
+            license: license(cs.license), vsphereVersion: try version(cs.vsphereVersion), drs: drsConfig(cs.drs),
+            dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion), ha: haConfig(cs.ha),
+            memory: memoryModel(), failures: failureConfig(nil))
+    }
+
+    /// Random failures of a `failures:` block; without one, none, and `fail_host` events without
+    /// `repair_after` are repaired after the block's default `repair_time`.
+    public static func failureConfig(_ f: FailuresSpec?) -> FailureConfig {
+        guard let f else { return FailureConfig(mtbf: nil, repairTime: time(FailuresSpec().repairTime)) }
+        return FailureConfig(mtbf: time(f.hostMTBF), repairTime: time(f.repairTime))
+    }
+
+    /// The memory-management parameters (no scenario key; `ClusterSpec.pageSharingSavings`).
+    public static func memoryModel() -> MemoryModel {
+        MemoryModel(sharingSavings: ClusterSpec.pageSharingSavings)
     }
 
     static func rules(_ cs: ClusterSpec, hostIndex: [String: Int32], vmIndex: [String: Int32]) -> [RuleConfig] {
         cs.rules.enumerated().map { i, r in
             let vmNames = r.vms ?? r.vmGroup.flatMap { cs.vmGroups.members(of: $0) } ?? []
             let hostNames = r.hostGroup.flatMap { cs.hostGroups.members(of: $0) } ?? []
-            let kind: RuleConfig.Kind = r.kind == .affinity ? .affinity : (r.kind == .antiAffinity ? .antiAffinity : .vmHost)
+            let kind: RuleConfig.Kind = switch r.kind {
+            case .affinity: .affinity
+            case .antiAffinity: .antiAffinity
+            case .vmHost: .vmHost
+            }
+            let mode: RuleConfig.Mode = switch r.mode {
+            case .must: .must
+            case .should: .should
+            }
+            // Only VM-host rules have a relation (`RuleSpec` gives them `run_on` when absent).
+            let relation: RuleConfig.Relation = switch r.relation {
+            case .runOn, nil: .runOn
+            case .notRunOn: .notRunOn
+            }
             return RuleConfig(name: r.name.isEmpty ? "rule-\(i + 1)" : r.name, kind: kind,
                               vms: vmNames.compactMap { vmIndex[$0] }, hosts: hostNames.compactMap { hostIndex[$0] },
-                              mode: r.mode == .should ? .should : .must, relation: r.relation == .notRunOn ? .notRunOn : .runOn)
+                              mode: mode, relation: relation)
         }
     }
 

@@ -1,4 +1,4 @@
-/// Formats numbers for the CSV contract (DESIGN §6): `.` decimal separator, no exponent, no
+/// Formats numbers for the CSV contract (docs/outputs.md): `.` decimal separator, no exponent, no
 /// thousands separators, trailing zeros trimmed, `-0` printed as `0`, non-finite values as an
 /// empty cell. Deterministic and locale-free.
 public enum CSVNumber {

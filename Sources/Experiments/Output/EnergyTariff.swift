@@ -1,7 +1,7 @@
 import Foundation
 import Traces
 
-/// What a kWh of facility energy costs and emits (DESIGN §4.3, docs/planning.md): the scenario's
+/// What a kWh of facility energy costs and emits (docs/model.md "Power and energy", docs/planning.md): the scenario's
 /// `price_per_kwh` and `co2_g_per_kwh`, or an hourly CO₂ intensity (`co2_trace`) instead of the
 /// constant. `energy_cost` = facility kWh × price; `co2_kg` = Σ facility kWh × g/kWh / 1000.
 public struct EnergyTariff: Sendable {

@@ -5,7 +5,7 @@ public struct OutputColumn: Sendable {
     public init(_ name: String, _ meaning: String) { self.name = name; self.meaning = meaning }
 }
 
-/// The CSV column lists, defined once (DESIGN §6). Writers emit cells in exactly this order, a test
+/// The CSV column lists, defined once (docs/outputs.md). Writers emit cells in exactly this order, a test
 /// checks every header against these lists, and `docs/outputs.md` is generated from them.
 public enum OutputColumns {
     public static let timeseries: [OutputColumn] = [
@@ -81,7 +81,7 @@ public enum OutputColumns {
         .init("lost_pings", "Pings (1 s period, random phase per VM) falling inside the downtime."),
         .init("sdps_engaged", "`true` when SDPS throttled the guest so pre-copy could converge."),
         .init("outcome", "`ok`, `rejected`, `aborted`, `failed`, or `unfinished` (still queued or copying when the run ended)."),
-        .init("detail", "Reason code of a rejection, abort or failure (`round_limit` for an `ok` that hit the round limit); see docs/vmotion.md."),
+        .init("detail", "Reason code of a rejection, abort or failure (`round_limit` for an `ok` that hit the round limit); see docs/model.md (vMotion)."),
     ]
 
     public static let drsPasses: [OutputColumn] = [

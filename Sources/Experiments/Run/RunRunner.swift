@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import SimKernel
 
-/// Executes a ``RunPlan`` into a run folder (DESIGN §6): simulates each cluster on its own event
+/// Executes a ``RunPlan`` into a run folder (docs/outputs.md): simulates each cluster on its own event
 /// queue (in parallel up to `threads`), streams rows to per-cluster part files, merges them by
 /// time, writes `summary.csv`, `scenario.resolved.yaml` and `manifest.json`, and only then
 /// renames the temporary folder to its final name. An interrupted or failed run leaves no folder

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A deterministic slice of a sweep's run list (`--shard i/N`, DESIGN §7): shard `i` of `N`
+/// A deterministic slice of a sweep's run list (`--shard i/N`, docs/sweeps.md): shard `i` of `N`
 /// (1-based, as Slurm array task ids usually are) holds the runs whose 0-based position in the
 /// full run list (configuration order, then replication) is congruent to `i − 1` modulo `N`.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The submit script `drsim sweep --emit-slurm N` prints (DESIGN §7): run on a machine where
+/// The submit script `drsim sweep --emit-slurm N` prints (docs/sweeps.md): run on a machine where
 /// `sbatch` works, it submits an N-task job array (task i runs `drsim sweep --shard i/N`, every
 /// task writing into the same results folder on a shared file system) and a merge job that
 /// starts when every task succeeded (`afterok`) and writes `sweep.csv` and `comparison.csv`.

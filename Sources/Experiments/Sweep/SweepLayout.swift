@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a sweep folder holds, written as `sweep-plan.json` beside `runs/` (DESIGN §6–§7): the
+/// What a sweep folder holds, written as `sweep-plan.json` beside `runs/` (docs/outputs.md, docs/sweeps.md): the
 /// axes, the configurations in order (id, folder slug, axis values, fingerprint of the resolved
 /// scenario), the baseline, the replications and the base seed.
 ///
@@ -121,5 +121,15 @@ public struct SweepLayout: Codable, Equatable, Sendable {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// One run of a sweep: configuration index and replication.
+public struct SweepRunID: Hashable, Sendable {
+    public var configuration: Int
+    public var replication: Int
+    public init(configuration: Int, replication: Int) {
+        self.configuration = configuration
+        self.replication = replication
     }
 }

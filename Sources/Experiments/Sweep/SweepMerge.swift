@@ -1,6 +1,6 @@
 import Foundation
 
-/// The library side of `drsim merge DIR...` (DESIGN §7): rebuilds `sweep.csv` and
+/// The library side of `drsim merge DIR...` (docs/sweeps.md): rebuilds `sweep.csv` and
 /// `comparison.csv` from the folders of a sharded sweep.
 ///
 /// Each DIR is a sweep folder (`<out>/<scenario name>`, holding `sweep-plan.json` and `runs/`) or a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `drsim sweep` asks for (DESIGN §7).
+/// What `drsim sweep` asks for (docs/sweeps.md).
 public struct SweepRequest: Sendable {
     /// Scenario file.
     public var scenarioPath: String

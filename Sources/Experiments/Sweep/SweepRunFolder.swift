@@ -2,7 +2,7 @@ import Foundation
 import Traces
 
 /// Reads a sweep's run folder: whether it holds a completed run of the expected configuration
-/// and seed (the resume rule of DESIGN §7), and its `summary.csv` row.
+/// and seed (the resume rule of docs/sweeps.md), and its `summary.csv` row.
 struct SweepRunFolder {
     let url: URL
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Runs a sweep (DESIGN §7): checks the whole sweep first, skips the runs an earlier invocation
+/// Runs a sweep (docs/sweeps.md): checks the whole sweep first, skips the runs an earlier invocation
 /// completed, executes the others in parallel (`jobs` at a time, each into its own run folder
 /// `<out>/<name>/runs/<config slug>/rep-<k>/`), then writes `sweep.csv` and `comparison.csv`.
 ///

@@ -2,17 +2,17 @@ import Foundation
 import Scenarios
 import Stochastics
 
-/// The two tables of a sweep (DESIGN §6): `sweep.csv`, one row per run (axis values and the run's
+/// The two tables of a sweep (docs/outputs.md): `sweep.csv`, one row per run (axis values and the run's
 /// `summary.csv` metrics), and `comparison.csv`, per configuration and metric the mean with its
 /// 95 % Student-t confidence interval and the **paired** difference from the baseline
 /// configuration with its own interval.
 ///
-/// Why the paired interval is narrower: replication k of every configuration uses the same seed,
-/// so every configuration sees exactly the same VM demand (common random numbers, DESIGN §3). The
-/// run-to-run noise that the demand adds to a metric is then shared by the two runs of a pair and
-/// cancels in their difference: Var(X − B) = Var(X) + Var(B) − 2 Cov(X, B), and the covariance is
-/// large and positive. An interval built from the differences only carries what the configuration
-/// itself changes, often a fraction of the spread of either mean.
+/// Why the paired interval is narrower: replication k of every configuration uses the same seed, so every
+/// configuration sees exactly the same VM demand (common random numbers, docs/model.md "Time, events,
+/// randomness"). The run-to-run noise that the demand adds to a metric is then shared by the two runs of a
+/// pair and cancels in their difference: Var(X − B) = Var(X) + Var(B) − 2 Cov(X, B), and the covariance is
+/// large and positive. An interval built from the differences only carries what the configuration itself
+/// changes, often a fraction of the spread of either mean.
 ///
 /// Both tables are computed from the cells as written in the run folders' `summary.csv` (not from
 /// in-memory doubles), so a local sweep and `drsim merge` of shard folders give the same bytes.

@@ -1,6 +1,6 @@
 import Yams
 
-/// Refuses hostile or absurd documents before any heavy work (DESIGN §9): files over 64 MiB,
+/// Refuses hostile or absurd documents before any heavy work (docs/reliability.md): files over 64 MiB,
 /// nesting deeper than 200 levels (a stack-overflow risk in a recursive parser), aliases used as
 /// mapping keys (their hashing is exponential in an alias bomb), and documents that expand to more
 /// than 2,000,000 nodes once aliases are followed (a "billion laughs" bomb).

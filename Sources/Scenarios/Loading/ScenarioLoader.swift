@@ -1,9 +1,9 @@
 import Foundation
 import Yams
 
-/// Loads scenario files (DESIGN §5, §7, §9): guards against hostile input, parses YAML with line
-/// numbers, applies `--set` overrides to the document, reads it into a ``ScenarioSpec`` and
-/// validates it, reporting every problem at once as ``ScenarioErrors``.
+/// Loads scenario files (docs/scenario-format.md, docs/sweeps.md, docs/reliability.md): guards against
+/// hostile input, parses YAML with line numbers, applies `--set` overrides to the document, reads it into a
+/// ``ScenarioSpec`` and validates it, reporting every problem at once as ``ScenarioErrors``.
 public enum ScenarioLoader {
     /// Loads the scenario file at `url` with `--set PATH=VALUE` overrides applied in order.
     /// Relative paths in the file resolve against the file's folder; messages name the file as

@@ -1,6 +1,6 @@
 import Yams
 
-/// Applies overrides to a YAML document (DESIGN §7). New nodes carry no line marks, which is how
+/// Applies overrides to a YAML document (docs/sweeps.md). New nodes carry no line marks, which is how
 /// the ``IssueReporter`` recognizes the parts of the document an override wrote.
 enum NodeEditor {
     /// The list keys whose elements can also be selected by `profile` when they have no `name`.

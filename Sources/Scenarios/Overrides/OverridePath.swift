@@ -1,4 +1,4 @@
-/// The key path of a `--set` override or a sweep axis (DESIGN §7): keys joined by `.`, e.g.
+/// The key path of a `--set` override or a sweep axis (docs/sweeps.md): keys joined by `.`, e.g.
 /// `drs.threshold`, `clusters.prod-a.dpm.enabled`, `vm_profiles.web.workload.cpu.mean`.
 ///
 /// A step into a list selects the element whose `name` is the step (for host and VM entries

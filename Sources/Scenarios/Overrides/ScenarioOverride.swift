@@ -1,4 +1,4 @@
-/// A `--set PATH=VALUE` argument (DESIGN §7): the value replaces (or adds) the key at `PATH` in the
+/// A `--set PATH=VALUE` argument (docs/sweeps.md): the value replaces (or adds) the key at `PATH` in the
 /// YAML document before it is read, exactly as if the file said so. `VALUE` is read as YAML
 /// (`4`, `true`, `2d`, `"quoted text"`, even `[a, b]`); missing intermediate mappings are created.
 public struct ScenarioOverride: Hashable, Sendable, CustomStringConvertible {
@@ -73,4 +73,31 @@ public struct ScenarioOverride: Hashable, Sendable, CustomStringConvertible {
         }
         return nil
     }
+}
+
+/// Where an override came from, so that issues it causes point at it: a `--set` argument (file
+/// `--set`, no line) or a sweep axis (the scenario file, the axis's line).
+struct OverrideOrigin: Hashable, Sendable {
+    /// `--set`, or the scenario file's name for a sweep axis.
+    var file: String
+    /// The axis key's line, for a sweep axis.
+    var line: Int?
+    /// The axis key's column, for a sweep axis.
+    var column: Int?
+    /// How the override is named in messages, e.g. `--set drs.threshold=9`.
+    var label: String
+}
+
+/// An override after it was applied: the key path it changed, with list elements as indices.
+struct AppliedOverride: Hashable, Sendable {
+    /// The changed value's path in the document (`clusters[0].dpm.enabled`).
+    var path: SpecPath
+    /// Where the override came from.
+    var origin: OverrideOrigin
+}
+
+/// Why an override or a sweep axis could not be parsed or applied.
+public struct OverrideError: Error, Equatable, Sendable {
+    /// A one-line explanation.
+    public let message: String
 }

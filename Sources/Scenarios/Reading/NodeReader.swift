@@ -2,7 +2,7 @@ import Yams
 
 /// A YAML node being read at a known key path. Every reading method returns nil after reporting an
 /// issue when the node does not have the expected shape or type, so reading never stops at the
-/// first problem (DESIGN §5: all errors at once).
+/// first problem (docs/scenario-format.md: all errors at once).
 struct NodeReader {
     /// The node.
     let node: Node
@@ -144,17 +144,21 @@ struct NodeReader {
         list { $0.string() }
     }
 
-    /// The node as a mapping reader (nil, with an issue, for a scalar or a list).
-    func mapping() -> MappingReader? {
-        MappingReader(self)
-    }
-
-    /// Reads the node as a mapping with `body`, which must read every valid key; unknown keys are
-    /// then reported.
-    func mapping<T>(_ body: (MappingReader) -> T) -> T? {
-        guard let reader = MappingReader(self) else { return nil }
+    /// Reads the node as a mapping with `body`, whose reader's `Key` gives the valid keys; unknown
+    /// keys are then reported.
+    func mapping<Key, T>(_ body: (MappingReader<Key>) -> T) -> T? {
+        guard let reader = MappingReader<Key>(self) else { return nil }
         let value = body(reader)
         reader.finish()
         return value
     }
+}
+
+/// A closed set of snake_case words in a scenario file (`fully_automated`, `anti_affinity`); an
+/// unknown word is reported with the valid ones and the closest match.
+public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Hashable, Sendable where RawValue == String {}
+
+extension SpecEnum {
+    /// The valid words, in declaration order.
+    static var validNames: [String] { allCases.map(\.rawValue) }
 }

@@ -34,3 +34,22 @@ public struct ValidationIssue: Error, Hashable, Sendable, CustomStringConvertibl
         return "\(location): \(keyPath): \(message)"
     }
 }
+
+/// Every problem found while loading a scenario, reported together (docs/scenario-format.md, docs/reliability.md).
+///
+/// Thrown by ``ScenarioLoader``; the command-line tool prints ``description`` (one issue per line,
+/// in file order) and exits with code 2.
+public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
+    /// The issues, ordered by file position (command-line overrides first).
+    public var issues: [ValidationIssue]
+
+    /// Creates the error from its issues.
+    public init(issues: [ValidationIssue]) {
+        self.issues = issues
+    }
+
+    /// One issue per line.
+    public var description: String {
+        issues.map(\.description).joined(separator: "\n")
+    }
+}

@@ -10,6 +10,8 @@ struct EntityExpansion {
         var hostSources: [SpecPath] = []
         /// Key path of each VM's origin.
         var vmSources: [SpecPath] = []
+        /// The template VM of each entry with `churn` but no VMs of its own (``ResolvedCluster/churnTemplates``).
+        var churnTemplates: [ResolvedVM] = []
     }
 
     /// One element per cluster, in order.
@@ -56,10 +58,12 @@ struct EntityExpansion {
                 guard let profileIndex = spec.vmProfileIndex(named: entry.profile) else { continue }
                 let entryPath = clusterPath.key("vms").index(entryIndex)
                 let vcpuMHz = spec.vmProfiles[profileIndex].vcpuMHz ?? (slowestMHz == Int.max ? 0 : slowestMHz)
+                func vm(_ name: String) -> ResolvedVM {
+                    ResolvedVM(name: name, group: entry.name, profileIndex: profileIndex, entryIndex: entryIndex,
+                               datastore: entry.datastore, network: entry.network, vcpuMHz: vcpuMHz)
+                }
                 func add(_ name: String, _ source: SpecPath) {
-                    expanded.vms.append(ResolvedVM(name: name, group: entry.name, profileIndex: profileIndex,
-                                                   entryIndex: entryIndex, datastore: entry.datastore,
-                                                   network: entry.network, vcpuMHz: vcpuMHz))
+                    expanded.vms.append(vm(name))
                     if recordSources { expanded.vmSources.append(source) }
                 }
                 if let names = entry.names {
@@ -71,6 +75,11 @@ struct EntityExpansion {
                         nextNumber[entry.name] = number
                         add(EntityNaming.vmName(group: entry.name, number: number, width: width), entryPath.key("count"))
                     }
+                }
+                // Churn arrivals copy the entry's first VM; an entry without one gets a template
+                // named after the entry.
+                if entry.churn != nil && !expanded.vms.contains(where: { $0.entryIndex == entryIndex }) {
+                    expanded.churnTemplates.append(vm(entry.name))
                 }
             }
             clusters.append(expanded)

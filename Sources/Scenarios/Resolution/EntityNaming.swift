@@ -1,4 +1,4 @@
-/// How generated host and VM names are formed (DESIGN §5 "Names").
+/// How generated host and VM names are formed (docs/scenario-format.md "Names").
 ///
 /// - Hosts: `<cluster>-esxNN`, numbered from 01 over the `count` entries of a cluster in order
 ///   (entries with `names:` do not use numbers), zero-padded to 2 digits or to the digits of the

@@ -8,6 +8,9 @@ public struct ResolvedCluster: Hashable, Sendable {
     public var hosts: [ResolvedHost]
     /// VMs, in entry order then numbering.
     public var vms: [ResolvedVM]
+    /// One template VM per VM entry with a `churn` block but no VMs of its own (`count: 0`), in
+    /// entry order: the VM its churn arrivals copy. Not part of the cluster at t = 0.
+    public var churnTemplates: [ResolvedVM] = []
 
     /// Cluster name.
     public var name: String { spec.name }
@@ -29,4 +32,36 @@ public struct ResolvedCluster: Hashable, Sendable {
     public func vmIndex(named name: String) -> Int? {
         vms.firstIndex { $0.name == name }
     }
+}
+
+/// One host of a cluster after expansion of its host entry.
+public struct ResolvedHost: Hashable, Sendable {
+    /// Host name (`<cluster>-esxNN` or from `names:`).
+    public var name: String
+    /// Index into ``ScenarioSpec/hostProfiles``.
+    public var profileIndex: Int
+    /// Index of the host entry in the cluster's `hosts:` list.
+    public var entryIndex: Int
+    /// Datastores the host mounts.
+    public var datastores: [String]
+    /// Port groups present on the host.
+    public var networks: [String]
+}
+
+/// One VM of a cluster after expansion of its VM entry.
+public struct ResolvedVM: Hashable, Sendable {
+    /// VM name (`<group>-NNNN` or from `names:`); unique in the scenario.
+    public var name: String
+    /// VM group name (the entry's `name`, default its profile's name).
+    public var group: String
+    /// Index into ``ScenarioSpec/vmProfiles``.
+    public var profileIndex: Int
+    /// Index of the VM entry in the cluster's `vms:` list.
+    public var entryIndex: Int
+    /// Datastore of the VM's disk.
+    public var datastore: String
+    /// Port group of the VM.
+    public var network: String
+    /// A vCPU's nominal speed in MHz: the profile's `vcpu_mhz`, else the cluster's slowest core.
+    public var vcpuMHz: Int
 }

@@ -13,7 +13,8 @@ public struct ResolvedScenario: Hashable, Sendable {
         self.spec = spec
         let expansion = EntityExpansion(spec: spec, recordSources: false)
         clusters = zip(spec.clusters.indices, expansion.clusters).map { index, expanded in
-            ResolvedCluster(index: index, spec: spec.clusters[index], hosts: expanded.hosts, vms: expanded.vms)
+            ResolvedCluster(index: index, spec: spec.clusters[index], hosts: expanded.hosts, vms: expanded.vms,
+                            churnTemplates: expanded.churnTemplates)
         }
     }
 

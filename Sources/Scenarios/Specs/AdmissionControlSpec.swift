@@ -1,4 +1,4 @@
-/// vSphere HA admission control (DESIGN §4.8, vmware-facts-2 §3 Admission control). In a scenario
+/// vSphere HA admission control (docs/model.md "HA admission control and restarts"). In a scenario
 /// file `ha.admission_control` is either this block or a boolean: `true` is the default block,
 /// `false` is `policy: disabled`.
 public struct AdmissionControlSpec: Codable, Hashable, Sendable {
@@ -61,14 +61,14 @@ extension AdmissionControlSpec {
             }
             return spec
         }
-        return reader.mapping { m in
+        return reader.mapping { (m: MappingReader<CodingKeys>) in
             var spec = defaults
-            if let value = m.enumValue("policy", Policy.self) { spec.policy = value }
-            if let value = m.int("host_failures_to_tolerate") { spec.hostFailuresToTolerate = value }
-            if let value = m.double("cpu_percent") { spec.cpuPercent = value }
-            if let value = m.double("memory_percent") { spec.memoryPercent = value }
-            if let value = m.stringList("failover_hosts") { spec.failoverHosts = value }
-            if let value = m.double("performance_degradation_tolerated") { spec.performanceDegradationTolerated = value }
+            if let value = m.enumValue(.policy, Policy.self) { spec.policy = value }
+            if let value = m.int(.hostFailuresToTolerate) { spec.hostFailuresToTolerate = value }
+            if let value = m.double(.cpuPercent) { spec.cpuPercent = value }
+            if let value = m.double(.memoryPercent) { spec.memoryPercent = value }
+            if let value = m.stringList(.failoverHosts) { spec.failoverHosts = value }
+            if let value = m.double(.performanceDegradationTolerated) { spec.performanceDegradationTolerated = value }
             return spec
         }
     }

@@ -1,5 +1,5 @@
-/// The four published SPECpower tables shipped with drsim (DESIGN §4.3): watts at 0 %, 10 % … 100 %
-/// load, from the SPECpower_ssj2008 results most used in the consolidation literature (e.g.
+/// The four published SPECpower tables shipped with drsim (docs/model.md "Power and energy"): watts at 0 %,
+/// 10 % … 100 % load, from the SPECpower_ssj2008 results most used in the consolidation literature (e.g.
 /// Beloglazov & Buyya, CloudSim's `PowerModelSpecPower*`).
 public enum BuiltinPowerTable: String, SpecEnum {
     /// HP ProLiant ML110 G4 (Xeon 3040, 2 × 1860 MHz, 4 GB).

@@ -1,12 +1,12 @@
-/// Demand bursts (DESIGN §4.2): Poisson arrivals, exponentially distributed durations, demand
+/// Demand bursts (docs/model.md "Workload"): Poisson arrivals, exponentially distributed durations, demand
 /// multiplied by `factor` while a burst lasts.
 public struct BurstsSpec: Codable, Hashable, Sendable {
     /// Mean bursts per day (≥ 0). Default 1.
-    public var perDay = 1.0
+    public var perDay: Double
     /// Demand multiplier during a burst (> 0). Default 2.
-    public var factor = 2.0
+    public var factor: Double
     /// Mean burst duration (> 0). Default 20 min.
-    public var duration = DurationValue.minutes(20)
+    public var duration: DurationValue
 
     /// Bursts with the given rate, height and mean length.
     public init(perDay: Double = 1, factor: Double = 2, duration: DurationValue = .minutes(20)) {
@@ -23,8 +23,10 @@ public struct BurstsSpec: Codable, Hashable, Sendable {
 
 extension BurstsSpec {
     /// Reads a `bursts:` block.
-    init(reading m: MappingReader) {
-        self.init(perDay: m.double("per_day") ?? 1, factor: m.double("factor") ?? 2,
-                  duration: m.duration("duration") ?? .minutes(20))
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.double(.perDay) { perDay = value }
+        if let value = m.double(.factor) { factor = value }
+        if let value = m.duration(.duration) { duration = value }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// A generation's rank orders CPU feature levels: a VM powered on at feature level g (the cluster's
 /// EVC baseline, else its power-on host's generation) can only move to hosts of generation ≥ g
-/// (DESIGN §4.4). Source: VMware KB 1003212 (EVC processor support), vmware-facts §3.
+/// (docs/model.md "vMotion"). Source: VMware KB 1003212 (EVC processor support).
 public enum CPUGenerationCatalog {
     /// Intel EVC baselines, oldest first.
     public static let intel = [

@@ -1,4 +1,4 @@
-/// A host's processors (DESIGN §4.1): capacity = sockets × cores per socket × MHz.
+/// A host's processors (docs/scenario-format.md "Host profiles"): capacity = sockets × cores per socket × MHz.
 public struct CPUSpec: Codable, Hashable, Sendable {
     /// Processor vendor; vMotion never crosses vendors.
     public enum Vendor: String, SpecEnum {
@@ -48,12 +48,12 @@ public struct CPUSpec: Codable, Hashable, Sendable {
 
 extension CPUSpec {
     /// Reads a `cpu:` block of a host profile.
-    init(reading m: MappingReader) {
-        let vendor = m.enumValue("vendor", Vendor.self) ?? .intel
+    init(reading m: MappingReader<CodingKeys>) {
+        let vendor = m.enumValue(.vendor, Vendor.self) ?? .intel
         self.init(vendor: vendor,
-                  generation: m.string("generation"),
-                  sockets: m.required("sockets") { $0.int() } ?? 0,
-                  coresPerSocket: m.required("cores_per_socket") { $0.int() } ?? 0,
-                  mhz: m.required("mhz") { $0.int() } ?? 0)
+                  generation: m.string(.generation),
+                  sockets: m.required(.sockets) { $0.int() } ?? 0,
+                  coresPerSocket: m.required(.coresPerSocket) { $0.int() } ?? 0,
+                  mhz: m.required(.mhz) { $0.int() } ?? 0)
     }
 }

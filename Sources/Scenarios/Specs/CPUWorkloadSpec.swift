@@ -1,10 +1,10 @@
-/// Stochastic CPU demand of a VM as a fraction of its vCPU capacity (DESIGN §4.2):
+/// Stochastic CPU demand of a VM as a fraction of its vCPU capacity (docs/model.md "Workload"):
 /// `cpu(t) = clamp(mean × diurnal(t) × weekly(t) × growth(t) × noise(t) + burst(t), 0, 1)`.
 ///
 /// Each optional block is off when absent (no diurnal cycle, no weekly cycle, no noise, no bursts).
 public struct CPUWorkloadSpec: Codable, Hashable, Sendable {
     /// Mean demand, 0–1 of `vcpus × vcpu_mhz`. Default 0.3.
-    public var mean = 0.3
+    public var mean: Double
     /// Daily cycle. Default none.
     public var diurnal: DiurnalSpec?
     /// Weekend dip. Default none.
@@ -29,12 +29,13 @@ public struct CPUWorkloadSpec: Codable, Hashable, Sendable {
 
 extension CPUWorkloadSpec {
     /// Reads a `workload.cpu:` block.
-    init(reading m: MappingReader) {
-        self.init(mean: m.double("mean") ?? 0.3)
-        diurnal = m.mapping("diurnal", DiurnalSpec.init(reading:))
-        weekly = m.mapping("weekly", WeeklySpec.init(reading:))
-        noise = m.mapping("noise", NoiseSpec.init(reading:))
-        bursts = m.mapping("bursts", BurstsSpec.init(reading:))
-        if let value = m.double("growth_per_month") { growthPerMonth = value }
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.double(.mean) { mean = value }
+        diurnal = m.mapping(.diurnal, DiurnalSpec.init(reading:))
+        weekly = m.mapping(.weekly, WeeklySpec.init(reading:))
+        noise = m.mapping(.noise, NoiseSpec.init(reading:))
+        bursts = m.mapping(.bursts, BurstsSpec.init(reading:))
+        if let value = m.double(.growthPerMonth) { growthPerMonth = value }
     }
 }

@@ -1,10 +1,10 @@
-/// VM churn of a VM group (DESIGN §4.2): Poisson arrivals and log-normal lifetimes. New VMs are
+/// VM churn of a VM group (docs/model.md "Workload"): Poisson arrivals and log-normal lifetimes. New VMs are
 /// placed by DRS initial placement; one that fits nowhere counts as a failed admission.
 public struct ChurnSpec: Codable, Hashable, Sendable {
     /// Mean arrivals per day (≥ 0). Default 1.
-    public var arrivalsPerDay = 1.0
+    public var arrivalsPerDay: Double
     /// Mean lifetime of an arriving VM (> 0). Default 7 days.
-    public var lifetimeMean = DurationValue.days(7)
+    public var lifetimeMean: DurationValue
     /// σ of ln(lifetime), the log-normal shape (≥ 0; 0 = every VM lives exactly the mean). Default 1.
     public var lifetimeSigma = 1.0
 
@@ -24,9 +24,10 @@ public struct ChurnSpec: Codable, Hashable, Sendable {
 
 extension ChurnSpec {
     /// Reads a `churn:` block.
-    init(reading m: MappingReader) {
-        self.init(arrivalsPerDay: m.double("arrivals_per_day") ?? 1,
-                  lifetimeMean: m.duration("lifetime_mean") ?? .days(7),
-                  lifetimeSigma: m.double("lifetime_sigma") ?? 1)
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.double(.arrivalsPerDay) { arrivalsPerDay = value }
+        if let value = m.duration(.lifetimeMean) { lifetimeMean = value }
+        if let value = m.double(.lifetimeSigma) { lifetimeSigma = value }
     }
 }

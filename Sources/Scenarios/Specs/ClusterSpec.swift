@@ -1,5 +1,5 @@
-/// A vSphere cluster (DESIGN §4.1): hosts, VMs, storage and networks, license, EVC, the effective
-/// DRS / DPM / vMotion / HA settings, DRS groups and rules.
+/// A vSphere cluster (docs/scenario-format.md "Clusters"): hosts, VMs, storage and networks, license, EVC,
+/// the effective DRS / DPM / vMotion / HA settings, DRS groups and rules.
 ///
 /// After loading, `drs`, `dpm`, `vmotion` and `ha` are the cluster's *effective* settings: the
 /// scenario-level blocks overridden key by key by the cluster's own blocks, with `dpm.min_hosts_on`
@@ -44,6 +44,10 @@ public struct ClusterSpec: Codable, Hashable, Sendable {
     public var vmGroups = GroupMapSpec()
     /// DRS rules. Default none.
     public var rules: [RuleSpec] = []
+
+    /// Share of a VM's consumed memory saved by intra-VM page sharing once its host breaks large
+    /// pages: [I] 0.05, no scenario key (docs/model.md "Memory").
+    public static let pageSharingSavings = 0.05
 
     /// A cluster with default settings.
     public init(name: String, hosts: [HostEntrySpec], vms: [VMEntrySpec]) {

@@ -1,4 +1,4 @@
-/// DPM settings of a cluster (DESIGN §4.6); scenario-level defaults, overridden key by key per cluster.
+/// DPM settings of a cluster (docs/model.md "DPM"); scenario-level defaults, overridden key by key per cluster.
 ///
 /// Utilization band: `target_utilization ± tolerance` (vSphere: 63 % ± 18 % = 45–81 %).
 public struct DPMSpec: Codable, Hashable, Sendable {
@@ -50,15 +50,15 @@ public struct DPMSpec: Codable, Hashable, Sendable {
 
 extension DPMSpec {
     /// Reads a `dpm:` block; keys it does not give keep the values of `defaults`.
-    init(reading m: MappingReader, defaults: DPMSpec) {
+    init(reading m: MappingReader<CodingKeys>, defaults: DPMSpec) {
         self = defaults
-        if let value = m.bool("enabled") { enabled = value }
-        if let value = m.enumValue("automation", Automation.self) { automation = value }
-        if let value = m.int("threshold") { threshold = value }
-        if let value = m.double("target_utilization") { targetUtilization = value }
-        if let value = m.double("tolerance") { tolerance = value }
-        if let value = m.duration("history_power_on") { historyPowerOn = value }
-        if let value = m.duration("history_power_off") { historyPowerOff = value }
-        if let value = m.int("min_hosts_on") { minHostsOn = value }
+        if let value = m.bool(.enabled) { enabled = value }
+        if let value = m.enumValue(.automation, Automation.self) { automation = value }
+        if let value = m.int(.threshold) { threshold = value }
+        if let value = m.double(.targetUtilization) { targetUtilization = value }
+        if let value = m.double(.tolerance) { tolerance = value }
+        if let value = m.duration(.historyPowerOn) { historyPowerOn = value }
+        if let value = m.duration(.historyPowerOff) { historyPowerOff = value }
+        if let value = m.int(.minHostsOn) { minHostsOn = value }
     }
 }

@@ -1,8 +1,8 @@
-/// DRS settings of a cluster: classic DRS (vSphere 4.1–6.7, DESIGN §4.5) or score DRS (vSphere 7+),
-/// chosen by `algorithm`.
+/// DRS settings of a cluster: classic DRS (vSphere 4.1–6.7, docs/model.md "DRS") or score DRS
+/// (vSphere 7+, docs/model.md "Score DRS"), chosen by `algorithm`.
 ///
 /// The scenario-level `drs:` block gives the defaults for every cluster; a cluster's own `drs:`
-/// block overrides them key by key. Defaults are vSphere's (vmware-facts §7).
+/// block overrides them key by key. Defaults are vSphere's (docs/scenario-format.md "drs").
 public struct DRSSpec: Codable, Hashable, Sendable {
     /// DRS automation level (`ClusterDrsConfigInfo.defaultVmBehavior`).
     public enum Automation: String, SpecEnum {
@@ -48,6 +48,14 @@ public struct DRSSpec: Codable, Hashable, Sendable {
     /// vSphere's defaults.
     public init() {}
 
+    /// vSphere advanced DRS options drsim has no scenario key for, at vSphere's defaults
+    /// (docs/model.md "DRS", [OVH-DRS]): `UseDownTime` 1, `IgnoreDownTimeLessThan` 1 s, and
+    /// adaptive `MinGoodness` and `MaxMovesPerHost` (nil).
+    public static let useDownTime = true
+    public static let ignoreDownTimeLessThan = DurationValue.seconds(1)
+    public static let minGoodness: Double? = nil
+    public static let maxMovesPerHost: Int? = nil
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case enabled, automation, threshold, period, pairwise
         case demandWindow = "demand_window"
@@ -58,15 +66,15 @@ public struct DRSSpec: Codable, Hashable, Sendable {
 
 extension DRSSpec {
     /// Reads a `drs:` block; keys it does not give keep the values of `defaults`.
-    init(reading m: MappingReader, defaults: DRSSpec) {
+    init(reading m: MappingReader<CodingKeys>, defaults: DRSSpec) {
         self = defaults
-        if let value = m.bool("enabled") { enabled = value }
-        if let value = m.enumValue("automation", Automation.self) { automation = value }
-        if let value = m.int("threshold") { threshold = value }
-        if let value = m.duration("period") { period = value }
-        if let value = m.bool("pairwise") { pairwise = value }
-        if let value = m.duration("demand_window") { demandWindow = value }
-        if let value = m.enumValue("algorithm", Algorithm.self) { algorithm = value }
-        if let value = m.bool("scalable_shares") { scalableShares = value }
+        if let value = m.bool(.enabled) { enabled = value }
+        if let value = m.enumValue(.automation, Automation.self) { automation = value }
+        if let value = m.int(.threshold) { threshold = value }
+        if let value = m.duration(.period) { period = value }
+        if let value = m.bool(.pairwise) { pairwise = value }
+        if let value = m.duration(.demandWindow) { demandWindow = value }
+        if let value = m.enumValue(.algorithm, Algorithm.self) { algorithm = value }
+        if let value = m.bool(.scalableShares) { scalableShares = value }
     }
 }

@@ -1,4 +1,5 @@
-/// A scheduled operator action or fault (DESIGN §4.7, §5 `events:`).
+/// A scheduled operator action or fault (docs/model.md "Maintenance, patching, failures, HA",
+/// docs/scenario-format.md `events:`).
 ///
 /// Keys used per action: `migrate` needs `vm` and `to` (a host of the VM's cluster);
 /// `enter_maintenance` needs `host` and may give `for` (exit after that long; else it stays);
@@ -53,10 +54,10 @@ public struct EventSpec: Codable, Hashable, Sendable {
 
 extension EventSpec {
     /// Reads one element of `events:`.
-    init(reading m: MappingReader) {
-        self.init(at: m.required("at") { $0.duration() } ?? .zero,
-                  action: m.required("action") { $0.enumValue(Action.self) } ?? .migrate,
-                  vm: m.string("vm"), to: m.string("to"), host: m.string("host"),
-                  forDuration: m.duration("for"), repairAfter: m.duration("repair_after"))
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init(at: m.required(.at) { $0.duration() } ?? .zero,
+                  action: m.required(.action) { $0.enumValue(Action.self) } ?? .migrate,
+                  vm: m.string(.vm), to: m.string(.to), host: m.string(.host),
+                  forDuration: m.duration(.forDuration), repairAfter: m.duration(.repairAfter))
     }
 }

@@ -1,8 +1,9 @@
-/// Random host failures (DESIGN §4.7): each host fails after exponentially distributed times with
-/// mean `host_mtbf` and is repaired after `repair_time`. Absent block: no random failures.
+/// Random host failures (docs/model.md "Maintenance, patching, failures, HA"): each host fails after
+/// exponentially distributed times with mean `host_mtbf` and is repaired after `repair_time`. Absent block:
+/// no random failures.
 public struct FailuresSpec: Codable, Hashable, Sendable {
     /// Mean time between failures of one host (> 0). Default 8760 h (one failure per host-year).
-    public var hostMTBF = DurationValue.hours(8_760)
+    public var hostMTBF: DurationValue
     /// Time to repair a failed host (> 0). Default 8 h.
     public var repairTime = DurationValue.hours(8)
 
@@ -20,7 +21,9 @@ public struct FailuresSpec: Codable, Hashable, Sendable {
 
 extension FailuresSpec {
     /// Reads a `failures:` block.
-    init(reading m: MappingReader) {
-        self.init(hostMTBF: m.duration("host_mtbf") ?? .hours(8_760), repairTime: m.duration("repair_time") ?? .hours(8))
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.duration(.hostMTBF) { hostMTBF = value }
+        if let value = m.duration(.repairTime) { repairTime = value }
     }
 }

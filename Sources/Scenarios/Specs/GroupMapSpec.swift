@@ -29,10 +29,24 @@ public struct GroupMapSpec: Codable, Hashable, Sendable {
 
 extension GroupMapSpec {
     /// Reads a `host_groups:` or `vm_groups:` mapping.
-    init(reading m: MappingReader) {
+    init(reading m: MappingReader<NamedEntries>) {
         self.init(m.entries().compactMap { entry in
             guard let members = entry.value.node.isNull ? [] : entry.value.stringList() else { return nil }
             return GroupSpec(name: entry.name, members: members)
         })
+    }
+}
+
+/// A named group of hosts or VMs (DRS groups), one entry of `host_groups:` or `vm_groups:`.
+public struct GroupSpec: Codable, Hashable, Sendable {
+    /// Group name.
+    public var name: String
+    /// Member host or VM names.
+    public var members: [String]
+
+    /// A group.
+    public init(name: String, members: [String]) {
+        self.name = name
+        self.members = members
     }
 }

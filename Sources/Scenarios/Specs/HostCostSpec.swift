@@ -24,8 +24,8 @@ public struct HostCostSpec: Codable, Hashable, Sendable {
 
 extension HostCostSpec {
     /// Reads a host profile's `cost:` block.
-    init(reading m: MappingReader) {
-        self.init(purchase: m.required("purchase") { $0.double() } ?? 0)
-        if let value = m.double("amortization_months") { amortizationMonths = value }
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init(purchase: m.required(.purchase) { $0.double() } ?? 0)
+        if let value = m.double(.amortizationMonths) { amortizationMonths = value }
     }
 }

@@ -34,11 +34,11 @@ public struct HostEntrySpec: Codable, Hashable, Sendable {
 
 extension HostEntrySpec {
     /// Reads one element of a cluster's `hosts:`.
-    init(reading m: MappingReader) {
-        profile = m.required("profile") { $0.string() } ?? ""
-        count = m.int("count")
-        names = m.stringList("names")
-        datastores = m.stringList("datastores")
-        networks = m.stringList("networks")
+    init(reading m: MappingReader<CodingKeys>) {
+        profile = m.required(.profile) { $0.string() } ?? ""
+        count = m.int(.count)
+        names = m.stringList(.names)
+        datastores = m.stringList(.datastores)
+        networks = m.stringList(.networks)
     }
 }

@@ -1,4 +1,5 @@
-/// A kind of ESXi host (DESIGN §4.1, §4.3): hardware, vMotion network, power model, power-state times.
+/// A kind of ESXi host (docs/scenario-format.md "Host profiles", docs/model.md "Power and energy"): hardware,
+/// vMotion network, power model, power-state times.
 public struct HostProfileSpec: Codable, Hashable, Sendable {
     /// Profile name, referred to by cluster host entries (required, unique).
     public var name: String
@@ -55,19 +56,19 @@ public struct HostProfileSpec: Codable, Hashable, Sendable {
 
 extension HostProfileSpec {
     /// Reads one element of `host_profiles`.
-    init(reading m: MappingReader) {
+    init(reading m: MappingReader<CodingKeys>) {
         let placeholderCPU = CPUSpec(sockets: 0, coresPerSocket: 0, mhz: 0)
-        self.init(name: m.required("name") { $0.string() } ?? "",
-                  cpu: m.required("cpu") { $0.mapping(CPUSpec.init(reading:)) } ?? placeholderCPU,
-                  memoryGB: m.required("memory_gb") { $0.double() } ?? 0,
+        self.init(name: m.required(.name) { $0.string() } ?? "",
+                  cpu: m.required(.cpu) { $0.mapping(CPUSpec.init(reading:)) } ?? placeholderCPU,
+                  memoryGB: m.required(.memoryGB) { $0.double() } ?? 0,
                   power: .linear(idleW: 0, maxW: 0))
-        if let value = m.double("vmotion_nic_gbps") { vmotionNICGbps = value }
-        if let value = m.bool("vmotion_vmkernel") { vmotionVMkernel = value }
-        if let value = m.int("vmotion_vmknics") { vmotionVMknics = value }
-        power = m.required("power") { $0.mapping(PowerSpec.init(reading:)) } ?? power
-        if let value = m.double("standby_w") { standbyW = value }
-        if let value = m.duration("boot_time") { bootTime = value }
-        if let value = m.duration("shutdown_time") { shutdownTime = value }
-        cost = m.mapping("cost", HostCostSpec.init(reading:))
+        if let value = m.double(.vmotionNICGbps) { vmotionNICGbps = value }
+        if let value = m.bool(.vmotionVMkernel) { vmotionVMkernel = value }
+        if let value = m.int(.vmotionVMknics) { vmotionVMknics = value }
+        power = m.required(.power) { $0.mapping(PowerSpec.init(reading:)) } ?? power
+        if let value = m.double(.standbyW) { standbyW = value }
+        if let value = m.duration(.bootTime) { bootTime = value }
+        if let value = m.duration(.shutdownTime) { shutdownTime = value }
+        cost = m.mapping(.cost, HostCostSpec.init(reading:))
     }
 }

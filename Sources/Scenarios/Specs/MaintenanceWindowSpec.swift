@@ -1,5 +1,5 @@
-/// A rolling patch window, Update Manager style (DESIGN §4.7): hosts go `hosts_at_once` at a time
-/// through evacuate → install (`patch_time`) → reboot (`boot_time`) → exit maintenance; DPM is
+/// A rolling patch window, Update Manager style (docs/model.md "Maintenance, patching, failures,
+/// HA"): hosts go `hosts_at_once` at a time through evacuate → install (`patch_time`) → reboot (`boot_time`) → exit maintenance; DPM is
 /// suspended in the cluster while the window runs.
 public struct MaintenanceWindowSpec: Codable, Hashable, Sendable {
     /// Cluster name (required).
@@ -29,11 +29,11 @@ public struct MaintenanceWindowSpec: Codable, Hashable, Sendable {
 
 extension MaintenanceWindowSpec {
     /// Reads one element of `maintenance_windows:`.
-    init(reading m: MappingReader) {
-        self.init(cluster: m.required("cluster") { $0.string() } ?? "",
-                  start: m.required("start") { $0.duration() } ?? .zero)
-        if let value = m.int("hosts_at_once") { hostsAtOnce = value }
-        if let value = m.duration("patch_time") { patchTime = value }
-        hosts = m.stringList("hosts")
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init(cluster: m.required(.cluster) { $0.string() } ?? "",
+                  start: m.required(.start) { $0.duration() } ?? .zero)
+        if let value = m.int(.hostsAtOnce) { hostsAtOnce = value }
+        if let value = m.duration(.patchTime) { patchTime = value }
+        hosts = m.stringList(.hosts)
     }
 }

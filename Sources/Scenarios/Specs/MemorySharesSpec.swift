@@ -1,4 +1,4 @@
-/// Memory shares of a VM (DESIGN §4.8): they weigh ballooning under memory pressure. `high`,
+/// Memory shares of a VM (docs/model.md "Memory"): they weigh ballooning under memory pressure. `high`,
 /// `normal` and `low` are 20, 10 and 5 shares per MB of configured memory (vSphere); an integer
 /// gives custom shares per MB.
 public enum MemorySharesSpec: Codable, Hashable, Sendable, CustomStringConvertible {

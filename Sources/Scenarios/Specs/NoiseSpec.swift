@@ -1,10 +1,10 @@
-/// Multiplicative log-normal AR(1) noise on CPU demand (DESIGN §4.2): the log-factor has standard
+/// Multiplicative log-normal AR(1) noise on CPU demand (docs/model.md "Workload"): the log-factor has standard
 /// deviation `sigma` and autocorrelation φ = exp(−Δt / `correlation_time`).
 public struct NoiseSpec: Codable, Hashable, Sendable {
     /// Standard deviation of the log-factor (≥ 0). Default 0.15.
-    public var sigma = 0.15
+    public var sigma: Double
     /// Correlation time τ (> 0). Default 30 min.
-    public var correlationTime = DurationValue.minutes(30)
+    public var correlationTime: DurationValue
 
     /// Noise with the given spread and memory.
     public init(sigma: Double = 0.15, correlationTime: DurationValue = .minutes(30)) {
@@ -20,7 +20,9 @@ public struct NoiseSpec: Codable, Hashable, Sendable {
 
 extension NoiseSpec {
     /// Reads a `noise:` block.
-    init(reading m: MappingReader) {
-        self.init(sigma: m.double("sigma") ?? 0.15, correlationTime: m.duration("correlation_time") ?? .minutes(30))
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.double(.sigma) { sigma = value }
+        if let value = m.duration(.correlationTime) { correlationTime = value }
     }
 }

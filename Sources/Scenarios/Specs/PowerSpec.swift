@@ -1,4 +1,4 @@
-/// A host's power model (DESIGN §4.3): `{model: linear, idle_w, max_w}`,
+/// A host's power model (docs/model.md "Power and energy"): `{model: linear, idle_w, max_w}`,
 /// `{model: specpower, watts: [11 values]}` or `{builtin: hp_ml110_g4}` (a built-in SPECpower table).
 ///
 /// Idle draws `idle_w` (never zero); a specpower table is interpolated linearly between its
@@ -60,19 +60,19 @@ public struct PowerSpec: Codable, Hashable, Sendable {
 
 extension PowerSpec {
     /// Reads a `power:` block; the presence checks that depend on the model are in validation.
-    init(reading m: MappingReader) {
-        let givenModel = m.enumValue("model", Model.self)
-        idleW = m.double("idle_w")
-        maxW = m.double("max_w")
-        watts = m.list("watts") { $0.double() }
-        builtin = m.enumValue("builtin", BuiltinPowerTable.self)
+    init(reading m: MappingReader<CodingKeys>) {
+        let givenModel = m.enumValue(.model, Model.self)
+        idleW = m.double(.idleW)
+        maxW = m.double(.maxW)
+        watts = m.list(.watts) { $0.double() }
+        builtin = m.enumValue(.builtin, BuiltinPowerTable.self)
         if let givenModel {
             model = givenModel
-        } else if builtin != nil || m.contains("builtin") {
+        } else if builtin != nil || m.contains(.builtin) {
             model = .specpower
         } else {
             model = watts != nil ? .specpower : .linear
-            if !m.contains("model") {
+            if !m.contains(.model) {
                 m.reader.reporter.report("missing required key 'model' (linear or specpower), or give 'builtin'",
                                          at: m.path.key("model"), node: m.reader.node)
             }

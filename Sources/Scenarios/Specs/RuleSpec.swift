@@ -1,4 +1,4 @@
-/// A DRS rule of a cluster (DESIGN §4.5): VM-VM affinity or anti-affinity, or a VM-Host rule
+/// A DRS rule of a cluster (docs/model.md "DRS"): VM-VM affinity or anti-affinity, or a VM-Host rule
 /// (`must`/`should` `run_on`/`not_run_on` a host group). `must` is never broken by DRS, DPM or
 /// maintenance; `should` is dropped when it cannot be met.
 public struct RuleSpec: Codable, Hashable, Sendable {
@@ -60,15 +60,15 @@ public struct RuleSpec: Codable, Hashable, Sendable {
 
 extension RuleSpec {
     /// Reads one element of a cluster's `rules:`; `position` is its 0-based index.
-    init(reading m: MappingReader, position: Int) {
-        let name = m.string("name")
-        let kind = m.required("kind") { $0.enumValue(Kind.self) }
+    init(reading m: MappingReader<CodingKeys>, position: Int) {
+        let name = m.string(.name)
+        let kind = m.required(.kind) { $0.enumValue(Kind.self) }
         self.init(name: name ?? "rule-\(position + 1)",
                   kind: kind ?? .affinity,
-                  vms: m.stringList("vms"),
-                  vmGroup: m.string("vm_group"),
-                  hostGroup: m.string("host_group"),
-                  mode: m.enumValue("mode", Mode.self),
-                  relation: m.enumValue("relation", Relation.self))
+                  vms: m.stringList(.vms),
+                  vmGroup: m.string(.vmGroup),
+                  hostGroup: m.string(.hostGroup),
+                  mode: m.enumValue(.mode, Mode.self),
+                  relation: m.enumValue(.relation, Relation.self))
     }
 }

@@ -1,4 +1,4 @@
-/// A whole scenario file, schema_version 1 (DESIGN §5), with every default filled in.
+/// A whole scenario file, schema_version 1 (docs/scenario-format.md), with every default filled in.
 ///
 /// Produced by ``ScenarioLoader`` (which reads the YAML with key paths and line numbers, applies
 /// `--set` overrides and validates); encodes back to YAML as `scenario.resolved.yaml`. The

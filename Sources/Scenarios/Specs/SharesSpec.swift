@@ -1,5 +1,5 @@
-/// CPU shares of a VM (DESIGN §4.1): they arbitrate only under contention. `high`, `normal` and
-/// `low` are 2000, 1000 and 500 shares per vCPU (vSphere); an integer gives custom shares per vCPU.
+/// CPU shares of a VM (docs/model.md "Contention and unmet demand"): they arbitrate only under
+/// contention. `high`, `normal` and `low` are 2000, 1000 and 500 shares per vCPU (vSphere); an integer gives custom shares per vCPU.
 public enum SharesSpec: Codable, Hashable, Sendable, CustomStringConvertible {
     case high, normal, low
     /// Custom shares per vCPU (> 0).

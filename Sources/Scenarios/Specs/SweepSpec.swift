@@ -1,4 +1,4 @@
-/// The `sweep:` block (DESIGN §7): axes × replications, and the baseline of paired comparisons.
+/// The `sweep:` block (docs/sweeps.md): axes × replications, and the baseline of paired comparisons.
 ///
 /// `axes` is read with Yams' node API, so the axes keep the order of the file.
 public struct SweepSpec: Codable, Hashable, Sendable {
@@ -54,9 +54,9 @@ public struct SweepSpec: Codable, Hashable, Sendable {
 
 extension SweepSpec {
     /// Reads the `sweep:` block; axis and baseline keys are paths, checked later.
-    init(reading m: MappingReader) {
-        let axes = m.required("axes") { node in
-            node.mapping { axesReader in
+    init(reading m: MappingReader<CodingKeys>) {
+        let axes = m.required(.axes) { node in
+            node.mapping { (axesReader: MappingReader<NamedEntries>) in
                 axesReader.entries().map { entry -> SweepAxisSpec in
                     let values = entry.value.node.isNull ? [] : (entry.value.list { $0.scalarValue() } ?? [])
                     return SweepAxisSpec(path: entry.name, values: values)
@@ -64,11 +64,43 @@ extension SweepSpec {
             }
         } ?? []
         self.init(axes: axes)
-        if let value = m.int("replications") { replications = value }
-        baseline = m.mapping("baseline") { baselineReader in
+        if let value = m.int(.replications) { replications = value }
+        baseline = m.mapping(.baseline) { (baselineReader: MappingReader<NamedEntries>) in
             baselineReader.entries().compactMap { entry in
                 entry.value.scalarValue().map { AssignmentSpec(path: entry.name, value: $0) }
             }
         } ?? []
     }
+}
+
+/// One sweep axis: a key path and the values it takes, in file order.
+public struct SweepAxisSpec: Codable, Hashable, Sendable {
+    /// The key path, in `--set` path syntax (`drs.threshold`, `clusters.prod-a.dpm.enabled`).
+    public var path: String
+    /// The values, in order (scalars only).
+    public var values: [ScalarValue]
+
+    /// An axis.
+    public init(path: String, values: [ScalarValue]) {
+        self.path = path
+        self.values = values
+    }
+}
+
+/// One `path = value` setting: an entry of `sweep.baseline`, or one axis's value in a sweep
+/// configuration. `path` uses the `--set` path syntax (docs/sweeps.md).
+public struct AssignmentSpec: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The key path, e.g. `drs.threshold` or `clusters.prod-a.dpm.enabled`.
+    public var path: String
+    /// The value.
+    public var value: ScalarValue
+
+    /// An assignment.
+    public init(path: String, value: ScalarValue) {
+        self.path = path
+        self.value = value
+    }
+
+    /// `path=value`.
+    public var description: String { "\(path)=\(value.text)" }
 }

@@ -1,4 +1,4 @@
-/// A replayed CPU utilization trace instead of the stochastic model (DESIGN §4.2).
+/// A replayed CPU utilization trace instead of the stochastic model (docs/model.md "Workload").
 ///
 /// `planetlab`: `path` is a folder of PlanetLab files (one integer percent per line, 288 lines = one
 /// day at 5-minute steps); the VMs using the profile take the folder's files in name order,
@@ -21,13 +21,13 @@ public struct TraceSpec: Codable, Hashable, Sendable {
     }
 
     /// Format. Default `planetlab`.
-    public var format = Format.planetlab
+    public var format: Format
     /// File or folder (required).
     public var path: String
     /// Index of the first file used, in name order (≥ 0). Default 0.
-    public var startIndex = 0
+    public var startIndex: Int
     /// End-of-trace behaviour. Default `repeat`.
-    public var atEnd = AtEnd.repeat
+    public var atEnd: AtEnd
 
     /// A trace at `path`.
     public init(format: Format = .planetlab, path: String, startIndex: Int = 0, atEnd: AtEnd = .repeat) {
@@ -46,10 +46,12 @@ public struct TraceSpec: Codable, Hashable, Sendable {
 
 extension TraceSpec {
     /// Reads a `workload.trace:` block.
-    init(reading m: MappingReader) {
-        self.init(format: m.enumValue("format", Format.self) ?? .planetlab,
-                  path: m.required("path") { $0.string() } ?? "",
-                  startIndex: m.int("start_index") ?? 0,
-                  atEnd: m.enumValue("at_end", AtEnd.self) ?? .repeat)
+    init(reading m: MappingReader<CodingKeys>) {
+        let format = m.enumValue(.format, Format.self)
+        // A missing path was reported; the empty path is never used.
+        self.init(path: m.required(.path) { $0.string() } ?? "")
+        if let format { self.format = format }
+        if let value = m.int(.startIndex) { startIndex = value }
+        if let value = m.enumValue(.atEnd, AtEnd.self) { atEnd = value }
     }
 }

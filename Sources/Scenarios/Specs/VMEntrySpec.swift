@@ -35,13 +35,13 @@ public struct VMEntrySpec: Codable, Hashable, Sendable {
 
 extension VMEntrySpec {
     /// Reads one element of a cluster's `vms:`; `datastore` and `network` default to the cluster's.
-    init(reading m: MappingReader, defaultDatastore: String, defaultNetwork: String) {
-        profile = m.required("profile") { $0.string() } ?? ""
-        name = m.string("name") ?? profile
-        count = m.int("count")
-        names = m.stringList("names")
-        datastore = m.string("datastore") ?? defaultDatastore
-        network = m.string("network") ?? defaultNetwork
-        churn = m.mapping("churn", ChurnSpec.init(reading:))
+    init(reading m: MappingReader<CodingKeys>, defaultDatastore: String, defaultNetwork: String) {
+        profile = m.required(.profile) { $0.string() } ?? ""
+        name = m.string(.name) ?? profile
+        count = m.int(.count)
+        names = m.stringList(.names)
+        datastore = m.string(.datastore) ?? defaultDatastore
+        network = m.string(.network) ?? defaultNetwork
+        churn = m.mapping(.churn, ChurnSpec.init(reading:))
     }
 }

@@ -1,4 +1,4 @@
-/// A VM's memory overhead at power-on (vmware-facts-2 §1.3, [D67-Overhead]: vSphere 6.5/6.7 with
+/// A VM's memory overhead at power-on (docs/model.md "Memory", [D67-Overhead]: vSphere 6.5/6.7 with
 /// VMX swap on), interpolated linearly in configured memory and in vCPUs between the table's
 /// points, and extrapolated beyond 16 GB and 8 vCPUs along the table's last slopes (the table
 /// itself stops there; the slopes match the [inferred] fit of about 7.4 MB per GB and 4 MB per

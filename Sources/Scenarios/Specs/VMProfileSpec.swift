@@ -1,4 +1,4 @@
-/// A kind of VM (DESIGN §4.1, §4.2): size, resource controls and workload.
+/// A kind of VM (docs/scenario-format.md "VM profiles", docs/model.md "Workload"): size, resource controls and workload.
 public struct VMProfileSpec: Codable, Hashable, Sendable {
     /// Profile name, referred to by cluster VM entries (required, unique).
     public var name: String
@@ -71,20 +71,38 @@ public struct VMProfileSpec: Codable, Hashable, Sendable {
 
 extension VMProfileSpec {
     /// Reads one element of `vm_profiles`.
-    init(reading m: MappingReader) {
-        self.init(name: m.required("name") { $0.string() } ?? "",
-                  vcpus: m.required("vcpus") { $0.int() } ?? 0,
-                  vcpuMHz: m.int("vcpu_mhz"),
-                  memoryGB: m.required("memory_gb") { $0.double() } ?? 0)
-        if let value = m.double("disk_gb") { diskGB = value }
-        if let value = m.node("shares").flatMap(SharesSpec.read) { shares = value }
-        if let value = m.int("reservation_mhz") { reservationMHz = value }
-        limitMHz = m.int("limit_mhz")
-        if let value = m.double("memory_reservation_gb") { memoryReservationGB = value }
-        memoryLimitGB = m.double("memory_limit_gb")
-        if let value = m.node("memory_shares").flatMap(MemorySharesSpec.read) { memoryShares = value }
-        if let value = m.enumValue("restart_priority", RestartPriority.self) { restartPriority = value }
-        if let value = m.mapping("workload", WorkloadSpec.init(reading:)) { workload = value }
-        if let value = m.duration("boot_time") { bootTime = value }
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init(name: m.required(.name) { $0.string() } ?? "",
+                  vcpus: m.required(.vcpus) { $0.int() } ?? 0,
+                  vcpuMHz: m.int(.vcpuMHz),
+                  memoryGB: m.required(.memoryGB) { $0.double() } ?? 0)
+        if let value = m.double(.diskGB) { diskGB = value }
+        if let value = m.node(.shares).flatMap(SharesSpec.read) { shares = value }
+        if let value = m.int(.reservationMHz) { reservationMHz = value }
+        limitMHz = m.int(.limitMHz)
+        if let value = m.double(.memoryReservationGB) { memoryReservationGB = value }
+        memoryLimitGB = m.double(.memoryLimitGB)
+        if let value = m.node(.memoryShares).flatMap(MemorySharesSpec.read) { memoryShares = value }
+        if let value = m.enumValue(.restartPriority, RestartPriority.self) { restartPriority = value }
+        if let value = m.mapping(.workload, WorkloadSpec.init(reading:)) { workload = value }
+        if let value = m.duration(.bootTime) { bootTime = value }
+    }
+}
+
+/// vSphere HA restart priority of a VM (docs/model.md "HA admission control and restarts"): HA restarts the VMs of a
+/// failed host highest first; `disabled` VMs are not restarted. Default `medium`.
+public enum RestartPriority: String, SpecEnum {
+    case disabled, lowest, low, medium, high, highest
+
+    /// Restart order rank: 5 for `highest` down to 1 for `lowest`, 0 for `disabled`.
+    public var rank: Int {
+        switch self {
+        case .disabled: return 0
+        case .lowest: return 1
+        case .low: return 2
+        case .medium: return 3
+        case .high: return 4
+        case .highest: return 5
+        }
     }
 }

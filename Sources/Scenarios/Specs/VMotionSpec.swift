@@ -1,4 +1,4 @@
-/// vMotion engine settings (DESIGN §4.4); scenario-level defaults, overridden key by key per cluster.
+/// vMotion engine settings (docs/model.md "vMotion"); scenario-level defaults, overridden key by key per cluster.
 public struct VMotionSpec: Codable, Hashable, Sendable {
     /// Pre-copy stops when the remaining dirty memory can be sent within this time. Default 500 ms.
     public var switchoverGoal = DurationValue.milliseconds(500)
@@ -32,14 +32,14 @@ public struct VMotionSpec: Codable, Hashable, Sendable {
 
 extension VMotionSpec {
     /// Reads a `vmotion:` block; keys it does not give keep the values of `defaults`.
-    init(reading m: MappingReader, defaults: VMotionSpec) {
+    init(reading m: MappingReader<CodingKeys>, defaults: VMotionSpec) {
         self = defaults
-        if let value = m.duration("switchover_goal") { switchoverGoal = value }
-        if let value = m.duration("resume_time") { resumeTime = value }
-        if let value = m.int("max_precopy_rounds") { maxPrecopyRounds = value }
-        if let value = m.bool("sdps") { sdps = value }
-        if let value = m.double("nic_efficiency") { nicEfficiency = value }
-        if let value = m.double("storage_copy_mbps") { storageCopyMbps = value }
-        if let value = m.double("min_stream_mbps") { minStreamMbps = value }
+        if let value = m.duration(.switchoverGoal) { switchoverGoal = value }
+        if let value = m.duration(.resumeTime) { resumeTime = value }
+        if let value = m.int(.maxPrecopyRounds) { maxPrecopyRounds = value }
+        if let value = m.bool(.sdps) { sdps = value }
+        if let value = m.double(.nicEfficiency) { nicEfficiency = value }
+        if let value = m.double(.storageCopyMbps) { storageCopyMbps = value }
+        if let value = m.double(.minStreamMbps) { minStreamMbps = value }
     }
 }

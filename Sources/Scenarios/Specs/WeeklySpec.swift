@@ -1,8 +1,8 @@
 /// Weekly demand cycle: demand is multiplied by `weekend_factor` on Saturday and Sunday (UTC
-/// calendar fixed by the scenario's `start`, DESIGN §4.2).
+/// calendar fixed by the scenario's `start`, docs/model.md "Workload").
 public struct WeeklySpec: Codable, Hashable, Sendable {
     /// Weekend multiplier (≥ 0). Default 0.6.
-    public var weekendFactor = 0.6
+    public var weekendFactor: Double
 
     /// A weekend at `weekendFactor` of weekday demand.
     public init(weekendFactor: Double = 0.6) {
@@ -16,7 +16,8 @@ public struct WeeklySpec: Codable, Hashable, Sendable {
 
 extension WeeklySpec {
     /// Reads a `weekly:` block.
-    init(reading m: MappingReader) {
-        self.init(weekendFactor: m.double("weekend_factor") ?? 0.6)
+    init(reading m: MappingReader<CodingKeys>) {
+        self.init()
+        if let value = m.double(.weekendFactor) { weekendFactor = value }
     }
 }

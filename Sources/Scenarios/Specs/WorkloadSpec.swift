@@ -1,4 +1,4 @@
-/// A VM's demand model (DESIGN §4.2): a stochastic CPU model or a replayed trace, plus memory.
+/// A VM's demand model (docs/model.md "Workload"): a stochastic CPU model or a replayed trace, plus memory.
 ///
 /// Give either `cpu` or `trace`. Without both, the ``CPUWorkloadSpec`` defaults apply.
 public struct WorkloadSpec: Codable, Hashable, Sendable {
@@ -24,11 +24,11 @@ public struct WorkloadSpec: Codable, Hashable, Sendable {
 
 extension WorkloadSpec {
     /// Reads a `workload:` block.
-    init(reading m: MappingReader) {
-        let cpu = m.mapping("cpu", CPUWorkloadSpec.init(reading:))
-        let memory = m.mapping("memory", MemoryWorkloadSpec.init(reading:)) ?? MemoryWorkloadSpec()
-        let trace = m.mapping("trace", TraceSpec.init(reading:))
-        let traceGiven = m.contains("trace")
+    init(reading m: MappingReader<CodingKeys>) {
+        let cpu = m.mapping(.cpu, CPUWorkloadSpec.init(reading:))
+        let memory = m.mapping(.memory, MemoryWorkloadSpec.init(reading:)) ?? MemoryWorkloadSpec()
+        let trace = m.mapping(.trace, TraceSpec.init(reading:))
+        let traceGiven = m.contains(.trace)
         self.init(cpu: cpu ?? (traceGiven ? nil : CPUWorkloadSpec()), memory: memory, trace: trace)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Checks that each sweep axis names a key of the schema and that each of its values is valid,
-/// by applying the axis value to the document and reading and validating the result (DESIGN §9: "a
+/// by applying the axis value to the document and reading and validating the result (docs/reliability.md: "a
 /// sweep axis that names no key" is an error with the axis's line). Only the issues that the axis
 /// itself causes are kept; an axis whose first value fails is not tried further.
 struct SweepAxisCheck {

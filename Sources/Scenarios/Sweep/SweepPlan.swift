@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// The expansion of a sweep (DESIGN §7): axes (the file's `sweep.axes` in file order, then the
+/// The expansion of a sweep (docs/sweeps.md): axes (the file's `sweep.axes` in file order, then the
 /// command line's `--set PATH=V1,V2` axes in argument order) × replications, as a cartesian
 /// product with the first axis varying slowest.
 ///
@@ -75,4 +75,32 @@ public struct SweepPlan: @unchecked Sendable {
         }
         return left.steps == right.steps
     }
+}
+
+/// One point of a sweep: one value per axis.
+public struct SweepConfiguration: Hashable, Sendable {
+    /// 0-based position in ``SweepPlan/configurations``.
+    public var index: Int
+    /// Stable id: the assignments in axis order, `drs.threshold=4,dpm.enabled=true`; `base` for a
+    /// sweep without axes. Used in `sweep.csv` and `summary.csv` (`config_id`).
+    public var id: String
+    /// Filesystem-safe folder name: `c` + the 0-based index zero-padded to 3 digits (or more),
+    /// then `-` and the assignments as `path-value` joined by `_`, with every character other than
+    /// letters, digits, `.`, `+` and `-` replaced by `_`, cut to 120 characters
+    /// (`c007-drs.threshold-4_dpm.enabled-true`; `c000-base` without axes). The `cNNN` prefix alone
+    /// makes it unique.
+    public var slug: String
+    /// One assignment per axis, in axis order.
+    public var assignments: [AssignmentSpec]
+}
+
+/// One run of a sweep: a configuration and a replication.
+public struct SweepRun: Hashable, Sendable {
+    /// Index into ``SweepPlan/configurations``.
+    public var configurationIndex: Int
+    /// Replication number k, 0-based.
+    public var replication: Int
+    /// The run's master seed: the scenario's `seed + k`, the same for every configuration (common
+    /// random numbers, docs/sweeps.md).
+    public var seed: UInt64
 }

@@ -4,7 +4,7 @@ extension SpecValidator {
     static let maximumHistorySamples = 100_000_000
 
     /// Refuses DRS/DPM windows whose demand history would not fit in memory — a window of years
-    /// at a 1 s sample interval — before anything is built (DESIGN §9: absurd sizes are refused
+    /// at a 1 s sample interval — before anything is built (docs/reliability.md: absurd sizes are refused
     /// with a message, never a crash on allocation). Run after the size limits passed.
     func checkHistoryWindows() {
         let interval = spec.sampleInterval.microseconds

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Semantic checks of a ``ScenarioSpec`` (DESIGN §9): sizes and ranges, names that must exist or
+/// Semantic checks of a ``ScenarioSpec`` (docs/reliability.md): sizes and ranges, names that must exist or
 /// be unique, conflicting rules, trace files, sweep axes. Every check reports through the
 /// ``IssueReporter`` by key path, which finds the offending line in the source document.
 ///
@@ -103,4 +103,15 @@ enum SpecBounds {
     static let count = 0...100_000_000
     /// Shortest period of a recurring process (DRS, DPM history, sampling): one second.
     static let shortestPeriod = DurationValue.seconds(1)
+}
+
+extension ScenarioSpec {
+    /// Every semantic issue of this spec (sizes, ranges, names, rules, events, sweep), with key
+    /// paths but without line numbers (a spec built in code has no source). Trace files are checked
+    /// when `baseDirectory` is given. ``ScenarioLoader`` runs the same checks with line numbers.
+    public func validate(fileName: String = "scenario", baseDirectory: URL? = nil) -> [ValidationIssue] {
+        let reporter = IssueReporter(file: fileName)
+        SpecValidator(spec: self, reporter: reporter, baseDirectory: baseDirectory).run()
+        return reporter.issues
+    }
 }

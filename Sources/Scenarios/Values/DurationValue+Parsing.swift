@@ -86,3 +86,9 @@ extension DurationValue {
         return "duration '\(text)' has no unit: add a unit, e.g. \(hint) (units: w, d, h, m, s, ms, us)"
     }
 }
+
+/// Why a duration string was refused; ``message`` is shown to the user.
+public struct DurationParseError: Error, Equatable, Sendable {
+    /// A one-line explanation, with a hint where one helps.
+    public let message: String
+}

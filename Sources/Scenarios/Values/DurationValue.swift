@@ -1,9 +1,9 @@
 /// A non-negative relative duration in whole microseconds, written in scenario files as `90s`, `500ms`,
 /// `5m`, `2h`, `7d`, `1d6h` or `250us`.
 ///
-/// Simulated time is `Int64` microseconds everywhere in drsim (DESIGN §2), so a duration is stored the
-/// same way. Components must be given from the largest unit to the smallest, each unit at most once;
-/// a component may have a decimal fraction (`1.5h`) as long as the total is a whole number of
+/// Simulated time is `Int64` microseconds everywhere in drsim (docs/architecture.md "The kernel"), so a
+/// duration is stored the same way. Components must be given from the largest unit to the smallest, each unit
+/// at most once; a component may have a decimal fraction (`1.5h`) as long as the total is a whole number of
 /// microseconds. A bare number is refused: `300` could mean seconds or minutes.
 ///
 /// Encodes back to the canonical form produced by ``description`` (`5400s` → `1h30m`).

@@ -65,8 +65,8 @@ public enum Statistics {
         return ConfidenceInterval(n: n, mean: mean(x), sd: sd, halfWidth: halfWidth, level: level)
     }
 
-    /// The confidence interval of the paired differences `x[i] − baseline[i]`: the right way to
-    /// compare two configurations run with common random numbers (same seeds, DESIGN §3).
+    /// The confidence interval of the paired differences `x[i] − baseline[i]`: the right way to compare two
+    /// configurations run with common random numbers (same seeds, docs/model.md "Time, events, randomness").
     /// Identical arrays give mean 0 and half-width 0 exactly.
     /// - Precondition: `x.count == baseline.count`.
     public static func pairedDifferenceInterval(

@@ -1,4 +1,4 @@
-/// The example scenario of DESIGN §5, copied verbatim (it must load without issues).
+/// The example scenario of docs/scenario-format.md, copied verbatim (it must load without issues).
 enum DesignExample {
     static let yaml = """
 schema_version: 1

@@ -1,5 +1,21 @@
 import Synchronization
 
+/// A model invariant broke under `--check-invariants`; the run stops and reports it.
+public struct InvariantViolation: Error, CustomStringConvertible {
+    public let cluster: String
+    public let violations: [String]
+    public var description: String {
+        "invariant violated in cluster \(cluster):\n" + violations.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Bad command-line input that is not a scenario problem (a shard spec, a missing folder):
+/// reported with exit code 2 before anything runs.
+public struct InputError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
 /// A thread-safe "stop soon" flag set by signal handlers and polled by runs between simulated hours.
 public final class CancellationFlag: Sendable {
     private let flag = Atomic<Bool>(false)

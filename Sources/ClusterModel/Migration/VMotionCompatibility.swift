@@ -43,6 +43,7 @@ struct VMotionCompatibility: Sendable {
     /// Why VM `v` (running on `s` at `featureRank`, on `datastore`) may not be vMotioned to `d`,
     /// or ``MigrationDetail/none``. The order is fixed so that each request gets one stable reason.
     /// `sharedNothing` says whether a destination without the VM's datastore may copy the disk.
+    @inline(__always)
     func vmotionDetail(_ v: Int, from s: Int, to d: Int, featureRank: Int16, datastore: Int32, sharedNothing: Bool) -> MigrationDetail {
         guard licenseAllowsVMotion else { return .license }
         guard hosts.vmkernel[s], hosts.vmkernel[d] else { return .noVMotionVMkernel }

@@ -69,10 +69,7 @@ extension ClusterRuntime {
         }
     }
 
-    // Read-only views of the engine and the compatibility rules for the policies.
-    var compatibility: HostCompatibility { vmotion.hosts }
-    var licenseAllowsVMotion: Bool { vmotion.licenseAllowsVMotion }
-    var vmNetwork: [Int32] { vmotion.vmNetwork }
+    // Read-only views of the engine for the policies.
     var migrations: MigrationTable { _read { yield engine.table } }
     var linkMbps: [Double] { engine.linkMbps }
     var vmotionStreams: [Int] { engine.streams }

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
             return vm
         }
         return TestClusters.cluster(hosts: hosts, vms: vms,
-                                    workloads: [WorkloadProfile(cpuMean: 0.2, activeFraction: active, consumedFraction: consumed)])
+                                    workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.2, activeFraction: active, consumedFraction: consumed)])
     }
 
     @Test func minFreeSlidingScaleAndStates() {
@@ -33,7 +34,7 @@ import Testing
         // admitted (only reservations + overhead count), no host leaves the high state.
         var config = Self.cluster(hosts: 4, vms: 80, memoryGB: 16, active: 0.2, consumed: 0.7)
         config.ha.enabled = true
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(6), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(6), checkInvariants: true))
         #expect(summary.failedAdmissions == 0)
         #expect(summary.vmSecondsDown == 0)
         #expect(!rec.samples.isEmpty)
@@ -48,7 +49,7 @@ import Testing
         // host is soft; page sharing and the balloon (within 65 % of each VM) bring free memory
         // back to 64 % of minFree; active memory ballooned out is contention and slows the VMs.
         let config = Self.cluster(hosts: 4, vms: 80, memoryGB: 16, active: 0.9, consumed: 0.95)
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(2), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(2), checkInvariants: true))
         guard let row = rec.samples.last else {
             Issue.record("no samples")
             return
@@ -74,7 +75,7 @@ import Testing
         // 65 % of the 6 GB unreserved per VM, so the hosts reach the hard state; compression
         // (10 % cache) and then swapping bring free memory back to 32 % of minFree.
         let config = Self.cluster(hosts: 4, vms: 100, memoryGB: 16, active: 0.9, consumed: 0.95) { $0.memoryReservationMB = 10_240 }
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(1), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true))
         guard let row = rec.samples.last else {
             Issue.record("no samples")
             return
@@ -98,7 +99,7 @@ import Testing
     @Test func cpuReservationsAdmitAtMostEightOfTwelve() {
         // One host of 16 × 2,000 = 32,000 MHz; 12 VMs reserving 4,000 MHz each: 8 are admitted.
         let config = Self.cluster(hosts: 1, vms: 12, memoryGB: 4, active: 0.2, consumed: 0.5) { $0.reservationMHz = 4_000 }
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
         rt.start()
         #expect(rt.hosts.vmCount[0] == 8)
         #expect(rt.hosts.cpuReservedMHz[0] == 32_000)
@@ -116,7 +117,7 @@ import Testing
         config.ha.restartTime = .minutes(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(8)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(3), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(3), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(3))
         _ = rt.finish()
@@ -135,7 +136,7 @@ import Testing
         config.ha.restartTime = .minutes(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(8)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(2), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(2), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(2))
         _ = rt.finish()
@@ -158,7 +159,7 @@ import Testing
         config.vms[1].departure = .hours(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(4)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(6), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(6), checkInvariants: true), recorder: rec)
         rt.start()
         let onHost0 = (0..<8).filter { rt.vms.host[$0] == 0 }
         #expect(onHost0.count == 4 && onHost0.contains(1) == false)
@@ -175,7 +176,7 @@ import Testing
         // A VM consuming 12 GB with an 8 GB limit on an empty host: 4 GB are ballooned although
         // the host has plenty free; its 10 GB of active memory meet 2 GB of contention.
         let config = Self.cluster(hosts: 1, vms: 1, memoryGB: 16, active: 0.625, consumed: 0.75) { $0.memoryLimitMB = 8_192 }
-        let (_, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(1), checkInvariants: true))
+        let (_, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true))
         let row = rec.samples.last
         #expect(row?.memoryBalloonedMB == 4_096)
         #expect(row?.memorySwappedMB == 0)
@@ -188,7 +189,7 @@ import Testing
         // memory shares (20/MB), half low (5/MB). Low-share VMs give up 4 × as much.
         var config = Self.cluster(hosts: 1, vms: 20, memoryGB: 16, active: 0.2, consumed: 1.0)
         for v in config.vms.indices { config.vms[v].memorySharesPerMB = v < 10 ? 20 : 5 }
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
         rt.start()
         rt.advance(until: .minutes(10))
         let high = rt.vms.balloonedMB[0], low = rt.vms.balloonedMB[19]
@@ -206,7 +207,7 @@ import Testing
         config.hosts[3].initialState = .standby
         config.ha.enabled = true
         config.actions = [ScheduledAction(at: .hours(1), action: .enterMaintenance(host: 0, duration: .hours(1)))]
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(3), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(3), checkInvariants: true))
         #expect(summary.failedAdmissions == 0)
         let woken = rec.powerEvents.filter { $0.host == "h3" && $0.to == .booting }
         #expect(woken.count == 1 && woken.first?.reason == .maintenance && woken.first?.time == .hours(1))

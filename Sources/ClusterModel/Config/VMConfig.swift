@@ -27,9 +27,8 @@ public struct VMConfig: Sendable {
     public var memorySharesPerMB: Double
     /// HA restart priority rank: 5 highest … 1 lowest, 0 = not restarted (medium = 3).
     public var restartPriority: Int
-    /// Memory overhead in MB at power-on. Default: the [inferred] fit of docs/model.md "Memory" to the
-    /// vSphere 6.7 overhead table (18 MB + 7.4 MB per configured GB + 4 MB per extra vCPU); the
-    /// model builder sets the table's interpolated value.
+    /// Memory overhead in MB at power-on: the model builder passes the vSphere 6.7 overhead table's
+    /// interpolated value (Scenarios' `VMMemoryOverhead`, docs/model.md "Memory").
     public var overheadMB: Double
     /// Index into ``ClusterConfig/workloads``.
     public var workload: Int32
@@ -45,15 +44,15 @@ public struct VMConfig: Sendable {
     public init(
         name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double,
         datastore: Int32 = 0, network: Int32 = 0, sharesPerVCPU: Double, memorySharesPerMB: Double,
-        restartPriority: Int, reservationMHz: Double = 0, limitMHz: Double = .infinity, workload: Int32,
-        traceIndex: Int32 = 0
+        restartPriority: Int, overheadMB: Double, reservationMHz: Double = 0, limitMHz: Double = .infinity,
+        workload: Int32, traceIndex: Int32 = 0
     ) {
         self.name = name; self.vcpus = vcpus; self.vcpuMHz = vcpuMHz; self.memoryMB = memoryMB
         self.diskMB = diskMB; self.datastore = datastore; self.network = network
         self.sharesPerVCPU = sharesPerVCPU; self.memorySharesPerMB = memorySharesPerMB
         self.restartPriority = restartPriority; self.reservationMHz = reservationMHz
         self.limitMHz = limitMHz; self.workload = workload; self.traceIndex = traceIndex
-        self.overheadMB = 18 + 7.4 * memoryMB / 1_024 + 4 * Double(max(0, vcpus - 1))
+        self.overheadMB = overheadMB
     }
 
     /// Configured CPU size in MHz (vcpus × vcpuMHz).

@@ -52,7 +52,8 @@ extension ModelBuilder {
         return VMConfig(
             name: name, vcpus: vcpus, vcpuMHz: vcpuMHz, memoryMB: memoryMB, diskMB: diskMB, datastore: datastore,
             network: network, sharesPerVCPU: Double(p.shares.perVCPU), memorySharesPerMB: Double(p.memoryShares.perMB),
-            restartPriority: p.restartPriority.rank, reservationMHz: reservationMHz, workload: workload)
+            restartPriority: p.restartPriority.rank, overheadMB: VMMemoryOverhead.overheadMB(memoryMB: memoryMB, vcpus: vcpus),
+            reservationMHz: reservationMHz, workload: workload)
     }
 
     /// A workload with the given terms and ``workloadDefaults`` for the rest.

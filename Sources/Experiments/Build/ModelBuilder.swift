@@ -113,7 +113,9 @@ public enum ModelBuilder {
                 name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
                 diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
                 sharesPerVCPU: Double(p.shares.perVCPU), memorySharesPerMB: Double(p.memoryShares.perMB),
-                restartPriority: p.restartPriority.rank, reservationMHz: Double(p.reservationMHz),
+                restartPriority: p.restartPriority.rank,
+                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(p.memoryMB), vcpus: p.vcpus),
+                reservationMHz: Double(p.reservationMHz),
                 limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p)
             vm.bootTime = time(p.bootTime)
             vms.append(vm)
@@ -132,7 +134,9 @@ public enum ModelBuilder {
                 name: t.name, vcpus: profile.vcpus, vcpuMHz: Double(t.vcpuMHz), memoryMB: Double(profile.memoryMB),
                 diskMB: profile.diskGB * 1_024, datastore: datastores.id(t.datastore), network: networks.id(t.network),
                 sharesPerVCPU: Double(profile.shares.perVCPU), memorySharesPerMB: Double(profile.memoryShares.perMB),
-                restartPriority: profile.restartPriority.rank, reservationMHz: Double(profile.reservationMHz),
+                restartPriority: profile.restartPriority.rank,
+                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(profile.memoryMB), vcpus: profile.vcpus),
+                reservationMHz: Double(profile.reservationMHz),
                 limitMHz: profile.limitMHz.map(Double.init) ?? .infinity, workload: workload).withMemoryControls(of: profile)
             template.bootTime = time(profile.bootTime)
             templates[t.entryIndex] = template
@@ -400,12 +404,11 @@ struct Interner {
 }
 
 extension VMConfig {
-    /// This VM with the memory reservation and limit of `profile`, and the overhead of its size.
+    /// This VM with the memory reservation and limit of `profile`.
     func withMemoryControls(of profile: VMProfileSpec) -> VMConfig {
         var vm = self
         vm.memoryReservationMB = min(profile.memoryReservationMB, memoryMB)
         vm.memoryLimitMB = profile.memoryLimitMB ?? .infinity
-        vm.overheadMB = VMMemoryOverhead.overheadMB(memoryMB: memoryMB, vcpus: vcpus)
         return vm
     }
 }

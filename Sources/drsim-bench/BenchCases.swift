@@ -125,21 +125,21 @@ enum BenchCases {
     /// 10,000 manual vMotions over one simulated day on a 32-host 10 GbE cluster: the engine alone.
     static func migrations(_ name: String) throws {
         let hosts = (0..<32).map { i in
-            HostConfig(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 2, coresPerSocket: 24, coreMHz: 2600,
-                       memoryMB: 1024 * 1024, vmotionNICGbps: 10, datastores: [0], networks: [0],
-                       power: .linear(idleW: 200, maxW: 600))
+            ModelBuilder.defaultHost(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 2, coresPerSocket: 24,
+                                     coreMHz: 2600, memoryMB: 1024 * 1024, datastores: [0], networks: [0],
+                                     power: .linear(idleW: 200, maxW: 600))
         }
-        let vms = (0..<640).map { VMConfig(name: String(format: "vm-%04d", $0), vcpus: 2, vcpuMHz: 2600, memoryMB: 4096, workload: 0) }
+        let vms = (0..<640).map { ModelBuilder.defaultVM(name: String(format: "vm-%04d", $0), vcpus: 2, vcpuMHz: 2600, memoryMB: 4096, workload: 0) }
         var config = try ModelBuilder.defaultCluster(
             name: "bench", hosts: hosts, vms: vms,
-            workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 300, wwsFraction: 0.2)])
+            workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 300, wwsFraction: 0.2)])
         config.drs.enabled = false
         // Request k moves VM k mod 640 one host along, every 8.64 s.
         config.actions = (0..<10_000).map { k in
             let v = k % 640
             return ScheduledAction(at: SimTime.microseconds(Int64(k) * 8_640_000), action: .migrate(vm: Int32(v), to: Int32((v + k / 640 + 1) % 32)))
         }
-        let settings = RunSettings(duration: .days(1))
+        let settings = ModelBuilder.defaultSettings(duration: .days(1))
         let start = Date()
         let runtime = ClusterRuntime(config: config, settings: settings, recorder: CollectingRecorder())
         runtime.start()

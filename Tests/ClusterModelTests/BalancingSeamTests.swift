@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -30,12 +31,12 @@ struct HottestToCoolest: BalancingPolicy {
     /// threshold 1 (classic DRS fixes rules only). Runs 2 hours.
     static func run(_ policy: (any BalancingPolicy)?) -> (ClusterRuntime, CollectingRecorder) {
         var config = TestClusters.cluster(hosts: 8, vms: (1...40).map { TestClusters.vm(String(format: "vm-%04d", $0)) },
-                                          workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 100)])
+                                          workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 100)])
         config.drs.enabled = true
         config.drs.threshold = 1
         for h in 2..<8 { config.hosts[h].initialState = .standby }
         let recorder = CollectingRecorder()
-        let runtime = ClusterRuntime(config: config, settings: RunSettings(seed: 1, duration: .hours(2), checkInvariants: true),
+        let runtime = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(seed: 1, duration: .hours(2), checkInvariants: true),
                                      recorder: recorder, balancingPolicy: policy)
         runtime.start()
         for h in 2..<8 where runtime.hosts.state[h] == .standby {

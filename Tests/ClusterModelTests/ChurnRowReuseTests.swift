@@ -1,4 +1,5 @@
 @testable import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -16,8 +17,8 @@ import Testing
         var vms = [base]
         for i in 2...8 { var vm = base; vm.name = "base-\(i)"; vms.append(vm) }
         var config = TestClusters.cluster(hosts: 4, vms: vms, workloads: [
-            WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.3, noiseCorrelationTime: .minutes(30),
-                            burstsPerDay: 6, burstFactor: 2, burstMeanDuration: .minutes(20)),
+            ModelBuilder.defaultWorkload(cpuMean: 0.3, noiseSigma: 0.3, noiseCorrelationTime: .minutes(30),
+                                         burstsPerDay: 6, burstFactor: 2, burstMeanDuration: .minutes(20)),
         ])
         config.churn = [ChurnConfig(template: base, namePrefix: "web", streamName: "churn/c/0", arrivalsPerDay: 48,
                                     lifetimeMean: .hours(2), lifetimeSigma: 0.5)]
@@ -41,7 +42,7 @@ import Testing
         var config = Self.churnCluster()
         config.actions = [ScheduledAction(at: .hours(20), action: .failHost(host: 1, repairAfter: .hours(1))),
                           ScheduledAction(at: .hours(30), action: .enterMaintenance(host: 0, duration: .hours(2)))]
-        let settings = RunSettings(seed: Self.seed, duration: .days(2), checkInvariants: true)
+        let settings = ModelBuilder.defaultSettings(seed: Self.seed, duration: .days(2), checkInvariants: true)
         let rec = CollectingRecorder()
         let rt = ClusterRuntime(config: config, settings: settings, recorder: rec)
         rt.start()
@@ -72,7 +73,7 @@ import Testing
     /// to a booting host), deletes it and hands the row to a new VM: the row must equal a fresh row.
     @Test func aReusedRowKeepsNothingOfItsPreviousVM() {
         let config = Self.churnCluster()
-        let settings = RunSettings(seed: Self.seed, duration: .days(1), checkInvariants: true)
+        let settings = ModelBuilder.defaultSettings(seed: Self.seed, duration: .days(1), checkInvariants: true)
         let rt = ClusterRuntime(config: config, settings: settings, recorder: CollectingRecorder())
         rt.start()
         // The first churn row once its first VM runs and has a few samples.

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -10,9 +11,9 @@ import Testing
         late.arrival = .hours(2)
         late.departure = .hours(5)
         vms.append(late)
-        let config = TestClusters.cluster(hosts: 2, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.2)])
+        let config = TestClusters.cluster(hosts: 2, vms: vms, workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.2)])
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(8), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(8), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(1))
         #expect(rt.vms.host[4] == noIndex && rt.vms.downReason[4] == .absent)
@@ -31,8 +32,8 @@ import Testing
     @Test func anArrivalThatFitsNowhereIsAFailedAdmission() {
         var huge = TestClusters.vm("huge-1", memoryGB: 1_000)
         huge.arrival = .hours(1)
-        let config = TestClusters.cluster(hosts: 2, vms: [TestClusters.vm("a"), huge], workloads: [WorkloadProfile(cpuMean: 0.2)])
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(3)))
+        let config = TestClusters.cluster(hosts: 2, vms: [TestClusters.vm("a"), huge], workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.2)])
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(3)))
         #expect(summary.failedAdmissions == 1)
         #expect(rec.samples.allSatisfy { $0.vmsDown == 0 && $0.vmsRunning == 1 })
     }
@@ -44,9 +45,9 @@ import Testing
             var vm = TestClusters.vm("v\(i)", memoryGB: 18)
             vm.memoryReservationMB = vm.memoryMB
             return vm
-        }, workloads: [WorkloadProfile(cpuMean: 0.1)])
+        }, workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.1)])
         config.ha.enabled = true
-        let (summary, _) = TestClusters.run(config, settings: RunSettings(duration: .hours(1)))
+        let (summary, _) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1)))
         #expect(summary.failedAdmissions == 1)
     }
 }

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -43,9 +44,9 @@ import Testing
     @Test func overloadedHostReportsUnmetDemand() {
         // One 4-core host at 2,000 MHz = 8,000 MHz; 3 VMs of 4 vCPUs at 100 % want 24,000 MHz.
         var config = TestClusters.cluster(hosts: 1, vms: (1...3).map { TestClusters.vm("v-\($0)", vcpus: 4) },
-                                          workloads: [WorkloadProfile(cpuMean: 1)])
+                                          workloads: [ModelBuilder.defaultWorkload(cpuMean: 1)])
         config.hosts[0] = TestClusters.host(0, cores: 4)
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(1)))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1)))
         let row = rec.samples[0]
         #expect(row.cpuDemandMHz == 24_000)
         #expect(abs(row.cpuServedMHz - 8_000) < 1e-6)

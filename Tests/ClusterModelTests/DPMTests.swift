@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import Foundation
 import SimKernel
 import Testing
@@ -8,7 +9,7 @@ import Testing
     /// 8 hosts of 32 GHz; 40 VMs of 4 × 2 GHz with a strong diurnal shape peaking at 14:00
     /// (67 % of the cluster at the peak, 7.5 % at night).
     func config(dpm: Bool) -> ClusterConfig {
-        let p = WorkloadProfile(cpuMean: 0.3, diurnalAmplitude: 0.8, diurnalPeakHour: 14, noiseSigma: 0.05, dirtyRateMbps: 200, wwsFraction: 0.2)
+        let p = ModelBuilder.defaultWorkload(cpuMean: 0.3, diurnalAmplitude: 0.8, diurnalPeakHour: 14, noiseSigma: 0.05, dirtyRateMbps: 200, wwsFraction: 0.2)
         var c = TestClusters.cluster(hosts: 8, vms: (1...40).map { TestClusters.vm(String(format: "vm-%04d", $0), vcpus: 4, memoryGB: 8) },
                                      workloads: [p])
         c.drs.enabled = true
@@ -19,7 +20,7 @@ import Testing
 
     func run(_ c: ClusterConfig, days: Int64 = 3) -> (ClusterRuntime, CollectingRecorder, ClusterSummary) {
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: c, settings: RunSettings(seed: 5, duration: .days(days), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: c, settings: ModelBuilder.defaultSettings(seed: 5, duration: .days(days), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .days(days))
         let s = rt.finish()
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func standbyDrawsStandbyPower() {
-        var c = TestClusters.cluster(hosts: 2, vms: [], workloads: [WorkloadProfile(cpuMean: 0)])
+        var c = TestClusters.cluster(hosts: 2, vms: [], workloads: [ModelBuilder.defaultWorkload(cpuMean: 0)])
         c.actions = [ScheduledAction(at: .zero, action: .powerOffHost(host: 1))]
         let (_, rec, s) = run(c, days: 1)
         // Host 1: 2 min shutting down at idle (100 W), then standby (10 W); host 0 idle all day.

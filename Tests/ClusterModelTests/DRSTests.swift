@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import Foundation
 import SimKernel
 import Testing
@@ -10,7 +11,7 @@ struct DRSLab {
     let recorder = CollectingRecorder()
 
     init(hosts: Int = 8, onAtStart: Int = 2, vms: Int = 60, threshold: Int = 3, seed: UInt64 = 1,
-         profile: WorkloadProfile = WorkloadProfile(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 100),
+         profile: WorkloadProfile = ModelBuilder.defaultWorkload(cpuMean: 0.3, noiseSigma: 0.1, dirtyRateMbps: 100),
          duration: SimTime = .hours(12), configure: (inout ClusterConfig) -> Void = { _ in }) {
         var config = TestClusters.cluster(hosts: hosts, vms: (1...vms).map { TestClusters.vm(String(format: "vm-%04d", $0), memoryGB: 8) },
                                           workloads: [profile])
@@ -18,7 +19,7 @@ struct DRSLab {
         config.drs.threshold = threshold
         for h in onAtStart..<hosts { config.hosts[h].initialState = .standby }
         configure(&config)
-        runtime = ClusterRuntime(config: config, settings: RunSettings(seed: seed, duration: duration, checkInvariants: true), recorder: recorder)
+        runtime = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(seed: seed, duration: duration, checkInvariants: true), recorder: recorder)
         runtime.start()
         for h in onAtStart..<hosts where runtime.hosts.state[h] == .standby {
             runtime.changeHostState(h, to: .booting, reason: .manual)   // standby → booting → on, as the state machine goes

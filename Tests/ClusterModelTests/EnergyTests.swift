@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -13,8 +14,8 @@ import Testing
         // 2 hosts × 16 cores × 2000 MHz; 4 VMs of 2 vCPUs at a constant 45 % → each host carries
         // 2 VMs × 2 × 2000 × 0.45 = 3,600 MHz of 32,000 = 11.25 % utilization.
         let vms = (1...4).map { TestClusters.vm("vm-\($0)") }
-        let config = TestClusters.cluster(hosts: 2, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.45)], power: model)
-        let settings = RunSettings(duration: .days(2), sampleInterval: .minutes(5))
+        let config = TestClusters.cluster(hosts: 2, vms: vms, workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.45)], power: model)
+        let settings = ModelBuilder.defaultSettings(duration: .days(2), sampleInterval: .minutes(5))
         let (summary, rec) = TestClusters.run(config, settings: settings)
         let u = 3_600.0 / 32_000.0
         let expectedJ = 2 * model.watts(atUtilization: u) * 2 * 86_400
@@ -27,8 +28,8 @@ import Testing
     }
 
     @Test func idleHostsDrawIdlePowerNotZero() {
-        let config = TestClusters.cluster(hosts: 3, vms: [], workloads: [WorkloadProfile(cpuMean: 0)])
-        let (summary, _) = TestClusters.run(config, settings: RunSettings(duration: .hours(10)))
+        let config = TestClusters.cluster(hosts: 3, vms: [], workloads: [ModelBuilder.defaultWorkload(cpuMean: 0)])
+        let (summary, _) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(10)))
         #expect(abs(summary.energyJ - 3 * 100 * 36_000) < 1e-6)
     }
 

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import Foundation
 import SimKernel
 import Testing
@@ -8,7 +9,7 @@ import Testing
     func cluster(hosts: Int = 4, vms: Int = 24, gbps: Double = 10, ha: Bool = true, drs: Bool = true,
                  actions: [ScheduledAction] = [], configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {
         var c = TestClusters.cluster(hosts: hosts, vms: (1...vms).map { TestClusters.vm(String(format: "vm-%04d", $0), memoryGB: 16) },
-                                     workloads: [WorkloadProfile(cpuMean: 0.2, dirtyRateMbps: 200, wwsFraction: 0.3)])
+                                     workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.2, dirtyRateMbps: 200, wwsFraction: 0.3)])
         for h in 0..<hosts { c.hosts[h].vmotionNICGbps = gbps }
         c.drs.enabled = drs
         c.ha.enabled = ha
@@ -19,7 +20,7 @@ import Testing
 
     func run(_ c: ClusterConfig, duration: SimTime = .hours(12)) -> (ClusterRuntime, CollectingRecorder) {
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: c, settings: RunSettings(duration: duration, checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: c, settings: ModelBuilder.defaultSettings(duration: duration, checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: duration)
         _ = rt.finish()
@@ -114,7 +115,7 @@ import Testing
             for v in $0.vms.indices { $0.vms[v].memoryReservationMB = $0.vms[v].memoryMB }
         }
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: c, settings: RunSettings(duration: .hours(12), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: c, settings: ModelBuilder.defaultSettings(duration: .hours(12), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(2))
         let down = (0..<28).filter { rt.vms.host[$0] == noIndex }

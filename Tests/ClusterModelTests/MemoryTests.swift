@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
             return vm
         }
         return TestClusters.cluster(hosts: hosts, vms: vms,
-                                    workloads: [WorkloadProfile(cpuMean: 0.2, activeFraction: active, consumedFraction: consumed)])
+                                    workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.2, activeFraction: active, consumedFraction: consumed)])
     }
 
     @Test func minFreeSlidingScaleAndStates() {
@@ -33,7 +34,7 @@ import Testing
         // admitted (only reservations + overhead count), no host leaves the high state.
         var config = Self.cluster(hosts: 4, vms: 80, memoryGB: 16, active: 0.2, consumed: 0.7)
         config.ha.enabled = true
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(6), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(6), checkInvariants: true))
         #expect(summary.failedAdmissions == 0)
         #expect(summary.vmSecondsDown == 0)
         #expect(!rec.samples.isEmpty)
@@ -48,7 +49,7 @@ import Testing
         // host is soft; page sharing and the balloon (within 65 % of each VM) bring free memory
         // back to 64 % of minFree; active memory ballooned out is contention and slows the VMs.
         let config = Self.cluster(hosts: 4, vms: 80, memoryGB: 16, active: 0.9, consumed: 0.95)
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(2), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(2), checkInvariants: true))
         guard let row = rec.samples.last else {
             Issue.record("no samples")
             return
@@ -61,10 +62,10 @@ import Testing
         let sharing = 0.05 * row.memoryConsumedMB
         let used = row.memoryConsumedMB - sharing - row.memoryBalloonedMB + overhead
         #expect(abs(used - (4 * 256 * 1_024 - 4 * 0.64 * minFree)) < 1e-3)
-        // Figures: 153,864 MB ballooned, 88,328 MB of the 1,179,648 MB active not resident (7.5 %),
-        // 4,792 of 64,000 MHz of CPU demand unmet (7.5 %).
-        #expect(abs(row.memoryBalloonedMB - 153_864) < 1)
-        #expect(abs(row.memoryContentionMB - 88_328) < 1)
+        // Figures (overheads from the vSphere 6.7 table): 154,151 MB ballooned, 88,615 MB of the
+        // 1,179,648 MB active not resident (7.5 %), 4,808 of 64,000 MHz of CPU demand unmet (7.5 %).
+        #expect(abs(row.memoryBalloonedMB - 154_151) < 1)
+        #expect(abs(row.memoryContentionMB - 88_615) < 1)
         #expect(row.cpuUnmetMHz > 4_700 && row.cpuUnmetMHz < 4_900)
         #expect(summary.cpuUnmetMHzSeconds > 0 && summary.memoryContentionMBSeconds > 0)
     }
@@ -74,7 +75,7 @@ import Testing
         // 65 % of the 6 GB unreserved per VM, so the hosts reach the hard state; compression
         // (10 % cache) and then swapping bring free memory back to 32 % of minFree.
         let config = Self.cluster(hosts: 4, vms: 100, memoryGB: 16, active: 0.9, consumed: 0.95) { $0.memoryReservationMB = 10_240 }
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(1), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true))
         guard let row = rec.samples.last else {
             Issue.record("no samples")
             return
@@ -88,17 +89,18 @@ import Testing
         let reclaimed = 0.05 * row.memoryConsumedMB + row.memoryBalloonedMB + row.memoryCompressedMB + row.memorySwappedMB
         let used = row.memoryConsumedMB - reclaimed + row.memoryCompressedMB / 2 + overhead
         #expect(abs(used - (4 * 256 * 1_024 - 4 * 0.32 * minFree)) < 1e-3)
-        // Figures: 399,360 MB ballooned, 12,788 MB compressed, 42,507 MB swapped; 372,735 MB of the
-        // 1,474,560 MB active not resident (25 %); 20,222 of 80,000 MHz of CPU demand unmet.
-        #expect(abs(row.memoryCompressedMB - 12_788) < 1 && abs(row.memorySwappedMB - 42_507) < 1)
-        #expect(abs(row.memoryContentionMB - 372_735) < 1)
+        // Figures (overheads from the vSphere 6.7 table): 399,360 MB ballooned, 12,072 MB compressed,
+        // 43,224 MB swapped; 372,736 MB of the 1,474,560 MB active not resident (25 %); 20,222 of
+        // 80,000 MHz of CPU demand unmet.
+        #expect(abs(row.memoryCompressedMB - 12_072) < 1 && abs(row.memorySwappedMB - 43_224) < 1)
+        #expect(abs(row.memoryContentionMB - 372_736) < 1)
         #expect(row.cpuUnmetMHz > 20_000 && row.cpuUnmetMHz < 20_500)
     }
 
     @Test func cpuReservationsAdmitAtMostEightOfTwelve() {
         // One host of 16 × 2,000 = 32,000 MHz; 12 VMs reserving 4,000 MHz each: 8 are admitted.
         let config = Self.cluster(hosts: 1, vms: 12, memoryGB: 4, active: 0.2, consumed: 0.5) { $0.reservationMHz = 4_000 }
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
         rt.start()
         #expect(rt.hosts.vmCount[0] == 8)
         #expect(rt.hosts.cpuReservedMHz[0] == 32_000)
@@ -116,7 +118,7 @@ import Testing
         config.ha.restartTime = .minutes(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(8)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(3), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(3), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(3))
         _ = rt.finish()
@@ -135,7 +137,7 @@ import Testing
         config.ha.restartTime = .minutes(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(8)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(2), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(2), checkInvariants: true), recorder: rec)
         rt.start()
         rt.advance(until: .hours(2))
         _ = rt.finish()
@@ -158,7 +160,7 @@ import Testing
         config.vms[1].departure = .hours(2)
         config.actions = [ScheduledAction(at: .hours(1), action: .failHost(host: 0, repairAfter: .hours(4)))]
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(6), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(6), checkInvariants: true), recorder: rec)
         rt.start()
         let onHost0 = (0..<8).filter { rt.vms.host[$0] == 0 }
         #expect(onHost0.count == 4 && onHost0.contains(1) == false)
@@ -175,7 +177,7 @@ import Testing
         // A VM consuming 12 GB with an 8 GB limit on an empty host: 4 GB are ballooned although
         // the host has plenty free; its 10 GB of active memory meet 2 GB of contention.
         let config = Self.cluster(hosts: 1, vms: 1, memoryGB: 16, active: 0.625, consumed: 0.75) { $0.memoryLimitMB = 8_192 }
-        let (_, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(1), checkInvariants: true))
+        let (_, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true))
         let row = rec.samples.last
         #expect(row?.memoryBalloonedMB == 4_096)
         #expect(row?.memorySwappedMB == 0)
@@ -188,7 +190,7 @@ import Testing
         // memory shares (20/MB), half low (5/MB). Low-share VMs give up 4 × as much.
         var config = Self.cluster(hosts: 1, vms: 20, memoryGB: 16, active: 0.2, consumed: 1.0)
         for v in config.vms.indices { config.vms[v].memorySharesPerMB = v < 10 ? 20 : 5 }
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1), checkInvariants: true), recorder: CollectingRecorder())
         rt.start()
         rt.advance(until: .minutes(10))
         let high = rt.vms.balloonedMB[0], low = rt.vms.balloonedMB[19]
@@ -206,7 +208,7 @@ import Testing
         config.hosts[3].initialState = .standby
         config.ha.enabled = true
         config.actions = [ScheduledAction(at: .hours(1), action: .enterMaintenance(host: 0, duration: .hours(1)))]
-        let (summary, rec) = TestClusters.run(config, settings: RunSettings(duration: .hours(3), checkInvariants: true))
+        let (summary, rec) = TestClusters.run(config, settings: ModelBuilder.defaultSettings(duration: .hours(3), checkInvariants: true))
         #expect(summary.failedAdmissions == 0)
         let woken = rec.powerEvents.filter { $0.host == "h3" && $0.to == .booting }
         #expect(woken.count == 1 && woken.first?.reason == .maintenance && woken.first?.time == .hours(1))

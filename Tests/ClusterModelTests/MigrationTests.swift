@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import Foundation
 import SimKernel
 import Testing
@@ -12,7 +13,7 @@ struct MigrationLab {
     /// (constant CPU, so the dirty rate stays constant) with the whole memory writable.
     init(hosts: Int = 3, gbps: Double = 10, vms: Int = 1, memoryGB: Double = 16, dirtyMbps: Double = 0,
          sdps: Bool = true, maxRounds: Int = 30, configure: (inout ClusterConfig) -> Void = { _ in }) {
-        let profile = WorkloadProfile(cpuMean: 0.2, dirtyRateMbps: dirtyMbps, wwsFraction: 1)
+        let profile = ModelBuilder.defaultWorkload(cpuMean: 0.2, dirtyRateMbps: dirtyMbps, wwsFraction: 1)
         var config = TestClusters.cluster(
             hosts: hosts, vms: (1...max(1, vms)).map { TestClusters.vm(String(format: "vm-%04d", $0), memoryGB: memoryGB) },
             workloads: [profile])
@@ -24,7 +25,7 @@ struct MigrationLab {
         config.vmotion.maxPrecopyRounds = maxRounds
         configure(&config)
         recorder = CollectingRecorder()
-        runtime = ClusterRuntime(config: config, settings: RunSettings(duration: .days(2), checkInvariants: true), recorder: recorder)
+        runtime = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .days(2), checkInvariants: true), recorder: recorder)
         runtime.start()
         runtime.advance(until: .zero)
     }

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -12,8 +13,8 @@ import Testing
             vm.memoryReservationMB = vm.memoryMB
             return vm
         }
-        let config = TestClusters.cluster(hosts: 3, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.1)])
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1)), recorder: CollectingRecorder())
+        let config = TestClusters.cluster(hosts: 3, vms: vms, workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.1)])
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1)), recorder: CollectingRecorder())
         rt.start()
         for h in 0..<3 {
             #expect(rt.hosts.memoryReservedMB[h] <= rt.hosts.memoryCapacityMB[h])
@@ -23,10 +24,10 @@ import Testing
     }
 
     @Test func vmOnlyRunsWhereItsDatastoreAndNetworkExist() {
-        var config = TestClusters.cluster(hosts: 3, vms: [TestClusters.vm("d-1")], workloads: [WorkloadProfile(cpuMean: 0.1)])
+        var config = TestClusters.cluster(hosts: 3, vms: [TestClusters.vm("d-1")], workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.1)])
         config.hosts[0].datastores = [1]
         config.hosts[1].networks = [1]
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(1)), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(1)), recorder: CollectingRecorder())
         rt.start()
         #expect(rt.vms.host[0] == 2)
     }

@@ -1,4 +1,5 @@
 import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     /// memory model) runs out of room where these tests need it to; unreserved VMs overcommit.
     func quiet(hosts: Int = 6, vms: Int = 24, reserved: Bool = false, configure: (inout ClusterConfig) -> Void = { _ in }) -> ClusterConfig {
         var c = TestClusters.cluster(hosts: hosts, vms: (1...vms).map { TestClusters.vm(String(format: "vm-%04d", $0), memoryGB: 16) },
-                                     workloads: [WorkloadProfile(cpuMean: 0.05, dirtyRateMbps: 100, wwsFraction: 0.2)])
+                                     workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.05, dirtyRateMbps: 100, wwsFraction: 0.2)])
         if reserved { for v in c.vms.indices { c.vms[v].memoryReservationMB = c.vms[v].memoryMB } }
         c.drs.enabled = true
         c.dpm.enabled = true
@@ -24,7 +25,7 @@ import Testing
     func run(_ c: ClusterConfig, hours: Int64 = 12, seed: UInt64 = 3,
              observe: (ClusterRuntime) -> Void = { _ in }) -> (ClusterRuntime, CollectingRecorder, ClusterSummary) {
         let rec = CollectingRecorder()
-        let rt = ClusterRuntime(config: c, settings: RunSettings(seed: seed, duration: .hours(hours), checkInvariants: true), recorder: rec)
+        let rt = ClusterRuntime(config: c, settings: ModelBuilder.defaultSettings(seed: seed, duration: .hours(hours), checkInvariants: true), recorder: rec)
         rt.start()
         var t = SimTime.zero
         while t < .hours(hours) {
@@ -104,7 +105,7 @@ import Testing
     /// The DPMTests diurnal cluster: DRS at threshold 1, or not fully automated, and DPM on
     /// makes no power-off, and no more unmet demand than DPM off (measured: identical).
     @Test func noConsolidationWhenDRSCannotFollow() {
-        let p = WorkloadProfile(cpuMean: 0.3, diurnalAmplitude: 0.8, diurnalPeakHour: 14, noiseSigma: 0.05, dirtyRateMbps: 200, wwsFraction: 0.2)
+        let p = ModelBuilder.defaultWorkload(cpuMean: 0.3, diurnalAmplitude: 0.8, diurnalPeakHour: 14, noiseSigma: 0.05, dirtyRateMbps: 200, wwsFraction: 0.2)
         func config(dpm: Bool, _ f: (inout ClusterConfig) -> Void) -> ClusterConfig {
             var c = TestClusters.cluster(hosts: 8, vms: (1...40).map { TestClusters.vm(String(format: "vm-%04d", $0), vcpus: 4, memoryGB: 8) },
                                          workloads: [p])

@@ -85,9 +85,9 @@ import Scenarios
 @Suite struct ScoreMemoryContentionTests {
     @Test func memoryContentionOnOneHostMovesVMsOffItWhenCPUIsBalanced() throws {
         var config = TestClusters.cluster(hosts: 4, vms: (1...40).map { TestClusters.vm(String(format: "vm-%02d", $0)) },
-                                          workloads: [WorkloadProfile(cpuMean: 0.3, noiseSigma: 0)])
+                                          workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.3, noiseSigma: 0)])
         config.drs.threshold = 3
-        let rt = ClusterRuntime(config: config, settings: RunSettings(seed: 1, duration: .hours(1)), recorder: CollectingRecorder())
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(seed: 1, duration: .hours(1)), recorder: CollectingRecorder())
         rt.start()
         rt.advance(until: .zero)
         let base = rt.makeBalancingView(excluding: [])
@@ -124,7 +124,7 @@ import Scenarios
     /// (a move must gain 5 points); `active` is their active fraction.
     func lab(active: Double) -> DRSLab {
         DRSLab(hosts: 4, onAtStart: 2, vms: 40, threshold: 4,
-               profile: WorkloadProfile(cpuMean: 0.05, activeFraction: active, consumedFraction: 0.95, dirtyRateMbps: 50),
+               profile: ModelBuilder.defaultWorkload(cpuMean: 0.05, activeFraction: active, consumedFraction: 0.95, dirtyRateMbps: 50),
                duration: .hours(1)) { config in
             config.drs.algorithm = .score
             for h in config.hosts.indices { config.hosts[h].memoryMB = 128 * 1024 }

@@ -7,16 +7,14 @@ import SimKernel
 enum TestClusters {
     static func host(_ i: Int, cores: Int = 16, mhz: Double = 2000, memoryGB: Double = 256,
                      power: PowerModel = .linear(idleW: 100, maxW: 300)) -> HostConfig {
-        HostConfig(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 1, coresPerSocket: cores,
-                   coreMHz: mhz, memoryMB: memoryGB * 1024, vmotionNICGbps: 10,
-                   datastores: [0], networks: [0], power: power)
+        ModelBuilder.defaultHost(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 1, coresPerSocket: cores,
+                                 coreMHz: mhz, memoryMB: memoryGB * 1024, datastores: [0], networks: [0], power: power)
     }
 
     static func vm(_ name: String, vcpus: Int = 2, mhz: Double = 2000, memoryGB: Double = 8, workload: Int32 = 0) -> VMConfig {
-        VMConfig(name: name, vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryGB * 1024, workload: workload)
+        ModelBuilder.defaultVM(name: name, vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryGB * 1024, workload: workload)
     }
 
-    /// A cluster with every setting at its scenario default (through the spec layer,
     /// A rolling patch window over `hosts` with the scenario defaults of `hosts_at_once` and
     /// `patch_time` (``MaintenanceWindowSpec``).
     static func window(start: SimTime, hosts: [Int32]) -> MaintenanceWindowConfig {
@@ -25,6 +23,7 @@ enum TestClusters {
                                        patchTime: SimTime(microseconds: spec.patchTime.microseconds), hosts: hosts)
     }
 
+    /// A cluster with every setting at its scenario default (through the spec layer,
     /// ``ModelBuilder/defaultCluster(name:hosts:vms:workloads:)``) except DRS, which is off.
     static func cluster(hosts: Int, vms: [VMConfig], workloads: [WorkloadProfile],
                         power: PowerModel = .linear(idleW: 100, maxW: 300)) -> ClusterConfig {

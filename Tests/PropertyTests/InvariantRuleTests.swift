@@ -1,4 +1,5 @@
 @testable import ClusterModel
+import Experiments
 import SimKernel
 import Testing
 
@@ -8,14 +9,14 @@ import Testing
     /// Two 16-core hosts, four 8 GB VMs on a steady 30 % load, checks on, started.
     static func runtime(hours: Int64 = 12) -> ClusterRuntime {
         let hosts = (0..<2).map { i in
-            HostConfig(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 1, coresPerSocket: 16, coreMHz: 2_000,
-                       memoryMB: 64 * 1_024, vmotionNICGbps: 10, datastores: [0], networks: [0],
-                       power: .linear(idleW: 100, maxW: 300))
+            ModelBuilder.defaultHost(name: "h\(i)", vendor: .intel, generationRank: 10, sockets: 1, coresPerSocket: 16, coreMHz: 2_000,
+                                     memoryMB: 64 * 1_024, datastores: [0], networks: [0],
+                                     power: .linear(idleW: 100, maxW: 300))
         }
-        let vms = (0..<4).map { VMConfig(name: "vm\($0)", vcpus: 2, vcpuMHz: 2_000, memoryMB: 8 * 1_024, workload: 0) }
-        var config = PropertyDefaults.cluster(name: "c", hosts: hosts, vms: vms, workloads: [WorkloadProfile(cpuMean: 0.3)])
+        let vms = (0..<4).map { ModelBuilder.defaultVM(name: "vm\($0)", vcpus: 2, vcpuMHz: 2_000, memoryMB: 8 * 1_024, workload: 0) }
+        var config = PropertyDefaults.cluster(name: "c", hosts: hosts, vms: vms, workloads: [ModelBuilder.defaultWorkload(cpuMean: 0.3)])
         config.drs.enabled = false
-        let rt = ClusterRuntime(config: config, settings: RunSettings(duration: .hours(hours), checkInvariants: true),
+        let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(hours), checkInvariants: true),
                                 recorder: CollectingRecorder())
         rt.start()
         return rt

@@ -18,7 +18,7 @@ struct RandomScenario: Sendable, CustomStringConvertible {
     var policy: RandomPolicy
 
     var settings: RunSettings {
-        RunSettings(seed: seed, duration: .hours(Int64(hours)), checkInvariants: true)
+        ModelBuilder.defaultSettings(seed: seed, duration: .hours(Int64(hours)), checkInvariants: true)
     }
 
     var description: String {
@@ -167,10 +167,10 @@ extension RandomHost {
         let power: PowerModel = specPower
             ? .specPower([58.4, 98, 109, 118, 128, 140, 153, 170, 189, 205, 222])
             : .linear(idleW: 100 + Double(cores) * 5, maxW: 250 + Double(cores) * 15)
-        var c = HostConfig(name: "h\(i)", vendor: amd ? .amd : .intel, generationRank: generation, sockets: 1,
-                           coresPerSocket: cores, coreMHz: 2_400, memoryMB: Double(memoryGB) * 1_024,
-                           vmotionNICGbps: Double(nicGbps), hasVMotionVMkernel: vmkernel,
-                           datastores: Self.members(datastoreMask), networks: Self.members(networkMask), power: power)
+        var c = ModelBuilder.defaultHost(name: "h\(i)", vendor: amd ? .amd : .intel, generationRank: generation, sockets: 1,
+                                         coresPerSocket: cores, coreMHz: 2_400, memoryMB: Double(memoryGB) * 1_024,
+                                         vmotionNICGbps: Double(nicGbps), hasVMotionVMkernel: vmkernel,
+                                         datastores: Self.members(datastoreMask), networks: Self.members(networkMask), power: power)
         c.initialState = initial == 1 ? .standby : (initial == 2 ? .maintenance : .on)
         return c
     }
@@ -187,10 +187,10 @@ extension RandomVM {
         // Profile 1's VMs are 4 × larger, so that many clusters overcommit configured memory; the
         // reservation percentage reserves memory too, and a 10 % one also sets a memory limit.
         let memoryMB = Double(memoryGB) * 1_024 * (profile % 2 == 1 ? 4 : 1)
-        var vm = VMConfig(name: "vm\(i)", vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryMB,
-                          diskMB: Double(memoryGB) * 4_096, datastore: Int32(datastore % 2), network: Int32(network % 2),
-                          reservationMHz: Double(vcpus) * mhz * Double(reservationPercent) / 100,
-                          workload: Int32(profile % max(1, profiles)))
+        var vm = ModelBuilder.defaultVM(name: "vm\(i)", vcpus: vcpus, vcpuMHz: mhz, memoryMB: memoryMB,
+                                        diskMB: Double(memoryGB) * 4_096, datastore: Int32(datastore % 2), network: Int32(network % 2),
+                                        reservationMHz: Double(vcpus) * mhz * Double(reservationPercent) / 100,
+                                        workload: Int32(profile % max(1, profiles)))
         vm.memoryReservationMB = memoryMB * Double(reservationPercent) / 100
         if reservationPercent == 10 { vm.memoryLimitMB = memoryMB * 0.6 }
         vm.memorySharesPerMB = [10, 20, 5][i % 3]
@@ -202,10 +202,10 @@ extension RandomVM {
 extension RandomProfile {
     var profile: WorkloadProfile {
         // Active memory follows the writable working set; consumed lies between it and all memory.
-        WorkloadProfile(cpuMean: cpuMean, diurnalAmplitude: diurnalAmplitude, noiseSigma: noiseSigma,
-                        burstsPerDay: burstsPerDay, burstFactor: 2, growthPerMonth: growthPerMonth,
-                        activeFraction: wwsFraction, consumedFraction: min(1, wwsFraction + 0.3 + diurnalAmplitude),
-                        memoryNoiseSigma: noiseSigma / 2, dirtyRateMbps: dirtyRateMbps, wwsFraction: wwsFraction)
+        ModelBuilder.defaultWorkload(cpuMean: cpuMean, diurnalAmplitude: diurnalAmplitude, noiseSigma: noiseSigma,
+                                     burstsPerDay: burstsPerDay, burstFactor: 2, growthPerMonth: growthPerMonth,
+                                     activeFraction: wwsFraction, consumedFraction: min(1, wwsFraction + 0.3 + diurnalAmplitude),
+                                     memoryNoiseSigma: noiseSigma / 2, dirtyRateMbps: dirtyRateMbps, wwsFraction: wwsFraction)
     }
 }
 

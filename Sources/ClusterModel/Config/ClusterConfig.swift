@@ -5,6 +5,10 @@ import Traces
 ///
 /// Clusters never share VMs, hosts or bandwidth, so each is simulated independently (possibly in
 /// parallel) and the outputs are merged by time; see ``ClusterRuntime``.
+///
+/// Neutral values only (no traces, no EVC, no rules, events, windows or churn, version patch 0);
+/// documented defaults live in Scenarios' `ClusterSpec` (docs/scenario-format.md "Clusters"), and
+/// `ModelBuilder` passes every one of them.
 public struct ClusterConfig: Sendable {
     public var name: String
     /// Position of this cluster in the scenario (orders merged output rows).
@@ -47,7 +51,7 @@ public struct ClusterConfig: Sendable {
     public init(
         name: String, index: Int = 0, hosts: [HostConfig], vms: [VMConfig], workloads: [WorkloadProfile],
         traces: [[UtilizationTrace]] = [], traceEnds: [TraceEnd] = [],
-        datastoreNames: [String] = ["ds"], networkNames: [String] = ["vm-net"],
+        datastoreNames: [String], networkNames: [String],
         evc: (vendor: CPUVendor, rank: Int)? = nil, license: LicenseEdition,
         vsphereVersion: (major: Int, minor: Int), drs: DRSConfig, dpm: DPMConfig, vmotion: VMotionConfig,
         ha: HAConfig, memory: MemoryModel, failures: FailureConfig
@@ -65,6 +69,9 @@ public struct ClusterConfig: Sendable {
 }
 
 /// Settings shared by every cluster of a run.
+///
+/// Neutral values only (no invariant checks, no growth elapsed); documented defaults live in
+/// Scenarios' `ScenarioSpec` (docs/scenario-format.md "Top level"), and `ModelBuilder` passes them.
 public struct RunSettings: Sendable {
     /// Master seed of the run; every random stream derives from it and a name.
     public var seed: UInt64
@@ -79,8 +86,8 @@ public struct RunSettings: Sendable {
     public var growthOffsetMonths = 0.0
 
     public init(
-        seed: UInt64 = 1, startUnixSeconds: Int64 = 1_767_571_200, duration: SimTime,
-        sampleInterval: SimTime = .minutes(5), pue: Double = 1.0, checkInvariants: Bool = false
+        seed: UInt64, startUnixSeconds: Int64, duration: SimTime, sampleInterval: SimTime, pue: Double,
+        checkInvariants: Bool = false
     ) {
         self.seed = seed; self.startUnixSeconds = startUnixSeconds; self.duration = duration
         self.sampleInterval = sampleInterval; self.pue = pue; self.checkInvariants = checkInvariants

@@ -1,6 +1,10 @@
 import SimKernel
 
 /// One host as the model builder resolved it from a scenario (a runtime input, not a `Spec`).
+///
+/// Neutral values only (``initialState`` `.on`: a host present and running from the start);
+/// documented defaults live in Scenarios' `HostProfileSpec` (docs/scenario-format.md "Host
+/// profiles"), and `ModelBuilder` passes every one of them.
 public struct HostConfig: Sendable {
     public var name: String
     public var vendor: CPUVendor
@@ -25,18 +29,18 @@ public struct HostConfig: Sendable {
     /// State at t = 0 (`on`, or `standby` / `maintenance` for hosts that start powered down).
     public var initialState: HostPowerState = .on
     /// vMotion VMkernel interfaces: before vSphere 7.0 U2, one vMotion stream each (docs/model.md "vMotion").
-    public var vmotionVMknics = 1
+    public var vmotionVMknics: Int
 
     public init(
         name: String, vendor: CPUVendor, generationRank: Int, sockets: Int, coresPerSocket: Int,
-        coreMHz: Double, memoryMB: Double, vmotionNICGbps: Double, hasVMotionVMkernel: Bool = true,
-        datastores: [Int32], networks: [Int32], power: PowerModel, standbyW: Double = 10,
-        bootTime: SimTime = .minutes(5), shutdownTime: SimTime = .minutes(2)
+        coreMHz: Double, memoryMB: Double, vmotionNICGbps: Double, hasVMotionVMkernel: Bool,
+        vmotionVMknics: Int, datastores: [Int32], networks: [Int32], power: PowerModel, standbyW: Double,
+        bootTime: SimTime, shutdownTime: SimTime
     ) {
         self.name = name; self.vendor = vendor; self.generationRank = generationRank
         self.sockets = sockets; self.coresPerSocket = coresPerSocket; self.coreMHz = coreMHz
         self.memoryMB = memoryMB; self.vmotionNICGbps = vmotionNICGbps
-        self.hasVMotionVMkernel = hasVMotionVMkernel
+        self.hasVMotionVMkernel = hasVMotionVMkernel; self.vmotionVMknics = vmotionVMknics
         self.datastores = datastores.sorted(); self.networks = networks.sorted()
         self.power = power; self.standbyW = standbyW; self.bootTime = bootTime; self.shutdownTime = shutdownTime
     }

@@ -1,6 +1,10 @@
 import SimKernel
 
 /// One VM as the model builder resolved it from a scenario.
+///
+/// Neutral values only (datastore and network 0, no reservation, no limit, present from the start,
+/// never departing, no guest boot time); documented defaults live in Scenarios' `VMProfileSpec`
+/// (docs/scenario-format.md "VM profiles"), and `ModelBuilder` passes every one of them.
 public struct VMConfig: Sendable {
     public var name: String
     public var vcpus: Int
@@ -20,12 +24,11 @@ public struct VMConfig: Sendable {
     /// Memory limit in MB (`.infinity` when unlimited): memory above it is never resident.
     public var memoryLimitMB: Double = .infinity
     /// Memory shares per MB of configured memory (High/Normal/Low = 20/10/5).
-    public var memorySharesPerMB: Double = 10
+    public var memorySharesPerMB: Double
     /// HA restart priority rank: 5 highest … 1 lowest, 0 = not restarted (medium = 3).
-    public var restartPriority: Int = 3
-    /// Memory overhead in MB at power-on. Default: the [inferred] fit of docs/model.md "Memory" to the
-    /// vSphere 6.7 overhead table (18 MB + 7.4 MB per configured GB + 4 MB per extra vCPU); the
-    /// model builder sets the table's interpolated value.
+    public var restartPriority: Int
+    /// Memory overhead in MB at power-on: the model builder passes the vSphere 6.7 overhead table's
+    /// interpolated value (Scenarios' `VMMemoryOverhead`, docs/model.md "Memory").
     public var overheadMB: Double
     /// Index into ``ClusterConfig/workloads``.
     public var workload: Int32
@@ -39,15 +42,17 @@ public struct VMConfig: Sendable {
     public var bootTime: SimTime = .zero
 
     public init(
-        name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double = 0,
-        datastore: Int32 = 0, network: Int32 = 0, sharesPerVCPU: Double = 1000,
-        reservationMHz: Double = 0, limitMHz: Double = .infinity, workload: Int32, traceIndex: Int32 = 0
+        name: String, vcpus: Int, vcpuMHz: Double, memoryMB: Double, diskMB: Double,
+        datastore: Int32 = 0, network: Int32 = 0, sharesPerVCPU: Double, memorySharesPerMB: Double,
+        restartPriority: Int, overheadMB: Double, reservationMHz: Double = 0, limitMHz: Double = .infinity,
+        workload: Int32, traceIndex: Int32 = 0
     ) {
         self.name = name; self.vcpus = vcpus; self.vcpuMHz = vcpuMHz; self.memoryMB = memoryMB
         self.diskMB = diskMB; self.datastore = datastore; self.network = network
-        self.sharesPerVCPU = sharesPerVCPU; self.reservationMHz = reservationMHz
+        self.sharesPerVCPU = sharesPerVCPU; self.memorySharesPerMB = memorySharesPerMB
+        self.restartPriority = restartPriority; self.reservationMHz = reservationMHz
         self.limitMHz = limitMHz; self.workload = workload; self.traceIndex = traceIndex
-        self.overheadMB = 18 + 7.4 * memoryMB / 1_024 + 4 * Double(max(0, vcpus - 1))
+        self.overheadMB = overheadMB
     }
 
     /// Configured CPU size in MHz (vcpus × vcpuMHz).

@@ -5,6 +5,11 @@ import SimKernel
 /// `cpu(t) = clamp(mean × diurnal(t) × weekly(t) × growth(t) × noise(t) × burst(t), 0, 1)`, where a
 /// burst multiplies demand by `burstFactor` while it lasts (DESIGN's additive `burst(t)` term equals
 /// `(factor − 1) × base(t)`).
+///
+/// Neutral values only (no diurnal swing, weekend factor 1, no noise, no bursts, no growth, no
+/// memory noise, no page dirtying, no trace: each term switched off); documented defaults live in
+/// Scenarios' `WorkloadSpec` blocks (docs/scenario-format.md "VM profiles", `workload:`), and `ModelBuilder`
+/// passes every one of them.
 public struct WorkloadProfile: Sendable {
     public var cpuMean: Double
     public var diurnalAmplitude: Double
@@ -31,11 +36,11 @@ public struct WorkloadProfile: Sendable {
     public var traceSet: Int32
 
     public init(
-        cpuMean: Double, diurnalAmplitude: Double = 0, diurnalPeakHour: Double = 14,
-        weekendFactor: Double = 1, noiseSigma: Double = 0, noiseCorrelationTime: SimTime = .minutes(30),
-        burstsPerDay: Double = 0, burstFactor: Double = 1, burstMeanDuration: SimTime = .minutes(20),
-        growthPerMonth: Double = 0, activeFraction: Double = 0.25, consumedFraction: Double = 0.75, memoryNoiseSigma: Double = 0,
-        dirtyRateMbps: Double = 0, wwsFraction: Double = 0.1, traceSet: Int32 = -1
+        cpuMean: Double, diurnalAmplitude: Double = 0, diurnalPeakHour: Double,
+        weekendFactor: Double = 1, noiseSigma: Double = 0, noiseCorrelationTime: SimTime,
+        burstsPerDay: Double = 0, burstFactor: Double = 1, burstMeanDuration: SimTime,
+        growthPerMonth: Double = 0, activeFraction: Double, consumedFraction: Double, memoryNoiseSigma: Double = 0,
+        dirtyRateMbps: Double = 0, wwsFraction: Double, traceSet: Int32 = -1
     ) {
         self.cpuMean = cpuMean; self.diurnalAmplitude = diurnalAmplitude
         self.diurnalPeakHour = diurnalPeakHour; self.weekendFactor = weekendFactor

@@ -17,7 +17,7 @@ public enum ModelBuilder {
         let spec = loaded.spec
         var settings = RunSettings(
             seed: spec.seed &+ UInt64(replication),
-            startUnixSeconds: Int64((Double(spec.start.unixMicroseconds) / 1_000_000).rounded(.down)),
+            startUnixSeconds: unixSeconds(spec.start),
             duration: time(spec.duration), sampleInterval: time(spec.sampleInterval), pue: spec.pue,
             checkInvariants: checkInvariants)
         settings.growthOffsetMonths = spec.growthOffsetMonths
@@ -64,15 +64,14 @@ public enum ModelBuilder {
         var hosts: [HostConfig] = rc.hosts.map { h in
             let p = spec.hostProfiles[h.profileIndex]
             let vendor = cpuVendor(p.cpu.vendor)
-            var host = HostConfig(
+            return HostConfig(
                 name: h.name, vendor: vendor,
                 generationRank: CPUGenerationCatalog.rank(of: p.cpu.generation, vendor: p.cpu.vendor) ?? 0,
                 sockets: p.cpu.sockets, coresPerSocket: p.cpu.coresPerSocket, coreMHz: Double(p.cpu.mhz),
                 memoryMB: Double(p.memoryMB), vmotionNICGbps: p.vmotionNICGbps, hasVMotionVMkernel: p.vmotionVMkernel,
-                datastores: h.datastores.map { datastores.id($0) }, networks: h.networks.map { networks.id($0) },
-                power: powerModel(p.power), standbyW: p.standbyW, bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
-            host.vmotionVMknics = p.vmotionVMknics
-            return host
+                vmotionVMknics: p.vmotionVMknics, datastores: h.datastores.map { datastores.id($0) },
+                networks: h.networks.map { networks.id($0) }, power: powerModel(p.power), standbyW: p.standbyW,
+                bootTime: time(p.bootTime), shutdownTime: time(p.shutdownTime))
         }
         for h in largestHosts(hosts, count: spec.failedLargestHosts) { hosts[h].initialState = .failed }
 
@@ -113,7 +112,10 @@ public enum ModelBuilder {
             var vm = VMConfig(
                 name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
                 diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
-                sharesPerVCPU: Double(p.shares.perVCPU), reservationMHz: Double(p.reservationMHz),
+                sharesPerVCPU: Double(p.shares.perVCPU), memorySharesPerMB: Double(p.memoryShares.perMB),
+                restartPriority: p.restartPriority.rank,
+                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(p.memoryMB), vcpus: p.vcpus),
+                reservationMHz: Double(p.reservationMHz),
                 limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p)
             vm.bootTime = time(p.bootTime)
             vms.append(vm)
@@ -131,7 +133,10 @@ public enum ModelBuilder {
             var template = VMConfig(
                 name: t.name, vcpus: profile.vcpus, vcpuMHz: Double(t.vcpuMHz), memoryMB: Double(profile.memoryMB),
                 diskMB: profile.diskGB * 1_024, datastore: datastores.id(t.datastore), network: networks.id(t.network),
-                sharesPerVCPU: Double(profile.shares.perVCPU), reservationMHz: Double(profile.reservationMHz),
+                sharesPerVCPU: Double(profile.shares.perVCPU), memorySharesPerMB: Double(profile.memoryShares.perMB),
+                restartPriority: profile.restartPriority.rank,
+                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(profile.memoryMB), vcpus: profile.vcpus),
+                reservationMHz: Double(profile.reservationMHz),
                 limitMHz: profile.limitMHz.map(Double.init) ?? .infinity, workload: workload).withMemoryControls(of: profile)
             template.bootTime = time(profile.bootTime)
             templates[t.entryIndex] = template
@@ -316,7 +321,8 @@ public enum ModelBuilder {
                                       workloads: [WorkloadProfile]) throws -> ClusterConfig {
         let cs = ClusterSpec(name: name, hosts: [], vms: [])
         return ClusterConfig(
-            name: name, hosts: hosts, vms: vms, workloads: workloads, evc: evcBaseline(cs.evc),
+            name: name, hosts: hosts, vms: vms, workloads: workloads, datastoreNames: cs.datastores,
+            networkNames: cs.networks, evc: evcBaseline(cs.evc),
             license: license(cs.license), vsphereVersion: try version(cs.vsphereVersion), drs: drsConfig(cs.drs),
             dpm: dpmConfig(cs.dpm, haEnabled: cs.ha.enabled), vmotion: vmotionConfig(cs.vmotion), ha: haConfig(cs.ha),
             memory: memoryModel(), failures: failureConfig(nil))
@@ -398,14 +404,11 @@ struct Interner {
 }
 
 extension VMConfig {
-    /// This VM with the memory reservation, limit, shares and HA restart priority of `profile`.
+    /// This VM with the memory reservation and limit of `profile`.
     func withMemoryControls(of profile: VMProfileSpec) -> VMConfig {
         var vm = self
         vm.memoryReservationMB = min(profile.memoryReservationMB, memoryMB)
         vm.memoryLimitMB = profile.memoryLimitMB ?? .infinity
-        vm.memorySharesPerMB = Double(profile.memoryShares.perMB)
-        vm.restartPriority = profile.restartPriority.rank
-        vm.overheadMB = VMMemoryOverhead.overheadMB(memoryMB: memoryMB, vcpus: vcpus)
         return vm
     }
 }

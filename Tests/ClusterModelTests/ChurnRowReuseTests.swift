@@ -106,7 +106,7 @@ import Testing
                                ("memory demand", \.memoryDemandMB), ("dirty", \.dirtyRateMbps)] {
             #expect(rt.vms[keyPath: column][v] == fresh[keyPath: column][v], "\(name)")
         }
-        #expect(rt.vms.burstEndUS[v] == fresh.burstEndUS[v] && rt.sampler.nextBurstUS[v] == sampler.nextBurstUS[v])
+        #expect(rt.vms.burstEndUS[v] == fresh.burstEndUS[v] && rt.load.sampler.nextBurstUS[v] == sampler.nextBurstUS[v])
         #expect(rt.vms.cpuDemandMHz[v] > 0)
         // Demand history: only the new VM's first sample, in every window. The windows keep running
         // sums, so the variance of k equal samples is Σx²/k − (Σx/k)², a few ulps of x² rather than 0:
@@ -120,7 +120,7 @@ import Testing
         }
         #expect(rt.lifecycle.promised.allSatisfy { !$0.contains(Int32(v)) })
         #expect(rt.stampedVM(stalePayload) == nil && rt.stampedVM(rt.stampedPayload(v)) == v)
-        #expect(rt.outageHost[v] == -1 && rt.downSince[v] == rt.simulation.now && rt.sdpsSince[v] == .zero)
+        #expect(rt.lifecycle.outageHost[v] == -1 && rt.lifecycle.downSince[v] == rt.simulation.now && rt.engine.sdpsSince[v] == .zero)
         #expect(rt.rules.rulesOfVM[v].isEmpty && !rt.rules.inAffinity[v])
         #expect(rt.invariantViolations().isEmpty)
     }

@@ -31,17 +31,17 @@ import Testing
 
     @Test func memoryLedgerAndCapacity() {
         let rt = Self.runtime()
-        rt.hosts.memoryReservedMB[1] += 100 * 1_024
+        rt.state.hosts.memoryReservedMB[1] += 100 * 1_024
         let found = rt.invariantViolations()
         #expect(found.contains { $0.hasPrefix("t=00:00:00.000000 [memory-ledger] host h1: ledger ") })
-        rt.hosts.memoryReservedMB[1] -= 100 * 1_024
+        rt.state.hosts.memoryReservedMB[1] -= 100 * 1_024
         #expect(rt.invariantViolations().isEmpty)
     }
 
     @Test func vmPlacementAndCount() {
         let rt = Self.runtime()
         let h = Int(rt.vms.host[0])
-        rt.vms.host[0] = noIndex
+        rt.state.vms.host[0] = noIndex
         let found = rt.invariantViolations()
         #expect(found.contains("t=00:00:00.000000 [vm-placement] VM vm0: down without a reason"))
         #expect(found.contains { $0.hasPrefix("t=00:00:00.000000 [vm-count] host h\(h): VM count ") })
@@ -57,7 +57,7 @@ import Testing
 
     @Test func migrationAccounting() {
         let rt = Self.runtime()
-        rt.migrationStats.requests += 1
+        rt.engine.stats.requests += 1
         #expect(rt.invariantViolations().contains(
             "t=00:00:00.000000 [migration-accounting] cluster c: 1 requests ≠ 0 outcomes + 0 in flight"))
     }
@@ -67,7 +67,7 @@ import Testing
         let v = try #require((0..<4).first { rt.vms.host[$0] == 0 })
         #expect(rt.requestMigration(vm: v, to: 1, reason: .manual) == .none)
         #expect(rt.invariantViolations().isEmpty)
-        rt.hosts.state[1] = .standby   // behind the engine's back: the migration is not aborted
+        rt.state.hosts.state[1] = .standby   // behind the engine's back: the migration is not aborted
         let found = rt.invariantViolations()
         #expect(found.contains("t=00:00:00.000000 [migration-compatible] VM vm\(v): migration h0 → h1 into a host in state standby"))
     }
@@ -85,7 +85,7 @@ import Testing
 
     @Test func theRunStopsAtTheFirstBrokenEvent() {
         let rt = Self.runtime()
-        rt.hosts.memoryReservedMB[0] += 1
+        rt.state.hosts.memoryReservedMB[0] += 1
         rt.advance(until: .hours(12))
         #expect(rt.simulation.now == .zero)
         #expect(rt.violations.contains { $0.hasPrefix("t=00:00:00.000000 [memory-ledger] host h0") })

@@ -20,7 +20,7 @@ struct ChurnState {
     var reuses = 0
 }
 
-/// VM churn (DESIGN §4.2): VMs that arrive during the run are placed by DRS initial placement
+/// VM churn (docs/model.md, Workload): VMs that arrive during the run are placed by DRS initial placement
 /// (or refused: a failed admission) and are powered off and deleted when their lifetime ends.
 /// Arrivals are drawn one at a time: each schedules the next (docs/model.md, "Churn").
 extension ClusterRuntime {
@@ -97,7 +97,7 @@ extension ClusterRuntime {
     }
 
     private func admit(_ v: Int) {
-        if let h = placeVM(v) { reallocateCPU(h, h) }
+        placeVM(v)
     }
 
     /// Makes row `v` the VM `name` arriving now: every piece of per-VM state starts over, one
@@ -108,20 +108,11 @@ extension ClusterRuntime {
     /// VMs cannot be named by rules.
     func resetVMSlot(_ v: Int, name: String, departure: SimTime?) {
         let now = simulation.now
-        vms.resetSlot(v, name: name, arrival: now, departure: departure)
-        sampler.startVM(v, name: name, seed: settings.seed, at: now, &vms)
-        history.resetVM(v, cpuMHz: vms.cpuDemandMHz[v], memoryMB: vms.memoryDemandMB[v])
-        outageStart[v] = .zero
-        outageHost[v] = -1
-        downSince[v] = now
-        sdpsSince[v] = .zero
-        for h in lifecycle.promised.indices where lifecycle.promised[h].contains(Int32(v)) {
-            lifecycle.promised[h].removeAll { $0 == Int32(v) }
-        }
-        churn.generation[v] &+= 1
-        // The history changed without a push: cached estimates and the score pass memo are stale.
-        for i in estimateCache.indices { estimateCache[i].stamp = -1 }
-        scoreState.memo = nil
+        state.resetSlot(v, name: name, arrival: now, departure: departure)
+        load.sampler.startVM(v, name: name, seed: settings.seed, at: now, &state.vms)
+        policy.resetVM(v, cpuMHz: vms.cpuDemandMHz[v], memoryMB: vms.memoryDemandMB[v])
+        lifecycle.resetVM(v, at: now)
+        engine.resetVM(v)
     }
 
     /// The VM is powered off and deleted: migrations of it are aborted, its host's memory freed,
@@ -132,23 +123,16 @@ extension ClusterRuntime {
                 finishMigration(id, outcome: .aborted, detail: .vmPoweredOff)
             }
         }
-        let h = Int(vms.host[v])
-        if h >= 0 {
-            vms.host[v] = noIndex
-            reserve(v, on: h, sign: -1)
-            hosts.vmCount[h] -= 1
-            vms.cpuServedMHz[v] = 0
-            reallocateCPU(h, h)
-        } else if vms.downReason[v] != .absent {
-            summary.vmSecondsDown += (simulation.now - downSince[v]).seconds
+        if vms.host[v] == noIndex && vms.downReason[v] != .absent {
+            summary.vmSecondsDown += (simulation.now - lifecycle.downSince[v]).seconds
         }
-        if vms.downReason[v] == .haNoCapacity { haWaiting -= 1 }
-        for p in lifecycle.promised.indices where lifecycle.promised[p].contains(Int32(v)) {
-            lifecycle.promised[p].removeAll { $0 == Int32(v) }
+        if vms.downReason[v] == .haNoCapacity { lifecycle.haWaiting -= 1 }
+        state.remove(v)
+        lifecycle.forget(v)
+        if v >= churn.firstRow {
+            let process = Int(churn.processOfRow[v - churn.firstRow])
+            state.churn.freeRows[process].append(Int32(v))
         }
-        outageHost[v] = -1
-        vms.downReason[v] = .absent
-        if v >= churn.firstRow { churn.freeRows[Int(churn.processOfRow[v - churn.firstRow])].append(Int32(v)) }
     }
 
     /// The payload of an event about VM `v` scheduled ahead: the row and its current generation.
@@ -160,22 +144,5 @@ extension ClusterRuntime {
     func stampedVM(_ payload: Int64) -> Int? {
         let v = Int(payload & 0xFFFF_FFFF)
         return UInt32(truncatingIfNeeded: payload >> 32) == churn.generation[v] ? v : nil
-    }
-
-    /// Churn invariants: a VM is never in the cluster before its arrival or after its departure,
-    /// and a free churn row holds no VM.
-    func checkChurn(into out: inout [String], at t: SimTime) {
-        for v in 0..<vms.count {
-            let c = vms.configs[v]
-            let outside = c.arrival > t || (c.departure.map { $0 < t } ?? false)
-            if outside && (vms.host[v] != noIndex || vms.downReason[v] != .absent || vms.migrating[v]) {
-                out.append("t=\(t) [churn] VM \(c.name): in the cluster outside its lifetime (arrival \(c.arrival))")
-            }
-        }
-        for rows in churn.freeRows {
-            for v in rows.map(Int.init) where vms.host[v] != noIndex || vms.downReason[v] != .absent {
-                out.append("t=\(t) [churn] row \(v) (\(vms.configs[v].name)): free but holds a VM")
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 import SimKernel
 
-/// DPM (DESIGN §4.6, vmware-facts §2, vmware-facts-2 §4): after each DRS pass, keep min_hosts_on
+/// DPM (docs/model.md, DPM): after each DRS pass, keep min_hosts_on
 /// and HA failover capacity, power a standby host on when a host runs above target + tolerance
 /// (81 %) over the power-on window, or evacuate and power off hosts below target − tolerance
 /// (45 %) over the power-off window whose what-if evacuation keeps every remaining host ≤ 81 %,
@@ -21,7 +21,7 @@ extension ClusterRuntime {
     func dpmPass() {
         let now = simulation.now
         scheduleDPM(at: now + config.drs.period)
-        guard activeWindows == 0 else { return }
+        guard lifecycle.activeWindows == 0 else { return }
         let dpm = config.dpm
         let high = dpm.targetUtilization + dpm.tolerance
         let low = dpm.targetUtilization - dpm.tolerance
@@ -42,7 +42,7 @@ extension ClusterRuntime {
         // a power-off is in prospect (make bench, fleet: two snapshots per pass were ~25 %).
         let loadOn = hostEstimates(samples: dpmSamples(dpm.historyPowerOn))
         updateLowPeriod(cpu: loadOn.cpu, memory: loadOn.memory, on: on)
-        // A host whose memory state is soft or worse counts as above the band (DESIGN §4.8).
+        // A host whose memory state is soft or worse counts as above the band (docs/model.md, Memory).
         let utilOn = on.map {
             hosts.memoryState[$0] >= .soft ? max(1, loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0])
                 : max(loadOn.cpu[$0] / hosts.cpuCapacityMHz[$0], loadOn.memory[$0] / hosts.memoryCapacityMB[$0])
@@ -79,7 +79,7 @@ extension ClusterRuntime {
     }
 
     /// DPM powers nothing off (it only recommends) when DRS could not follow: DRS disabled, at
-    /// threshold 1 or not fully automated (DESIGN §4.6; vmware-facts-2 §4.2, [D-PowerOff]: DPM
+    /// threshold 1 or not fully automated (docs/model.md, DPM; [D-PowerOff]: DPM
     /// powers a host off only when DRS can evacuate it); nor before its power-off window holds
     /// demand history; nor while VMs wait for a host (HA restarts without capacity).
     func dpmMayPowerOff() -> Bool {
@@ -128,7 +128,8 @@ extension ClusterRuntime {
     func bestStandbyHost() -> Int? {
         var best: Int?
         for h in 0..<hosts.count where hosts.state[h] == .standby {
-            if best == nil || hosts.cpuCapacityMHz[h] > hosts.cpuCapacityMHz[best!] { best = h }
+            if let b = best, hosts.cpuCapacityMHz[h] <= hosts.cpuCapacityMHz[b] { continue }
+            best = h
         }
         return best
     }

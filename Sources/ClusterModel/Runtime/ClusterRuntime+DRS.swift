@@ -66,12 +66,12 @@ extension ClusterRuntime {
         }}}}}
     }
 
-    /// A read-only copy of what the compatibility check reads, for inner loops: one access to
-    /// the runtime's state instead of one per check (make bench, cluster-32x1000-30d: dynamic
-    /// exclusivity checks on those reads were ~20 % of the run).
+    /// The vMotion rules (``VMotionCompatibility``) over what changes between passes, shared
+    /// copy-on-write, for inner loops: one access to the runtime's state instead of one per check
+    /// (make bench, cluster-32x1000-30d: dynamic exclusivity checks on those reads were ~20 % of the run).
     func compatibilityView() -> CompatibilityView {
-        CompatibilityView(vmHost: vms.host, featureRank: vms.featureRank, datastore: vms.datastore, network: vmNetwork,
-                          hostState: hosts.state, hosts: compatibility, licenseAllowsVMotion: licenseAllowsVMotion)
+        CompatibilityView(vmHost: vms.host, featureRank: vms.featureRank, datastore: vms.datastore,
+                          hostState: hosts.state, rules: vmotion)
     }
 
     /// Per-VM demand estimates over the last `samples` samples, computed once per sample and

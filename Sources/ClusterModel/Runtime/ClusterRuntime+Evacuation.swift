@@ -5,7 +5,7 @@ extension ClusterRuntime {
     /// mandatory moves, not capped per pass, bounded only by the vMotion concurrency limits.
     func evacuate(_ h: Int) {
         if hosts.state[h] == .enteringMaintenance && !haFailoverCapacityHolds(withoutHosts: hostsEnteringMaintenance()) {
-            requestFailoverCapacity()   // VMs stay until the capacity is back (vmware-facts-2 §3 Restarts 7)
+            requestFailoverCapacity()   // VMs stay until the capacity is back (docs/model.md, HA admission control and restarts)
         } else {
             let homeless = planEvacuation(h)
             if hosts.state[h] == .enteringMaintenance { for v in homeless { requestHost(for: v) } }
@@ -33,7 +33,7 @@ extension ClusterRuntime {
         let view = compatibilityView()   // host states and VM placements do not change while planning
         for v in residents {
             guard let d = evacuationDestination(v, from: h, snap: snap, view: view) else { homeless.append(v); continue }
-            if requestMigration(vm: v, to: d, reason: reason) == .none {
+            if submitMigration(vm: v, to: d, reason: reason) == .none {
                 snap.move(v, to: d)
             } else {
                 homeless.append(v)
@@ -95,9 +95,10 @@ extension ClusterRuntime {
         hosts.vmCount[h] == 0 && !migrationsInFlight.contains { $0.source == h }
     }
 
-    /// Called after every migration ends: counts a completed move off an evacuating source, and
-    /// moves the host on when it is empty.
-    func evacuationProgress(source h: Int, moved: Bool) {
+    /// Called with every migration the engine reports ended (but failed ones): counts a completed
+    /// move off an evacuating source, and moves the host on when it is empty.
+    func evacuationProgress(_ ended: EndedMigration) {
+        let h = ended.source, moved = ended.outcome == .ok
         guard h >= 0, hosts.state[h] == .enteringStandby || hosts.state[h] == .enteringMaintenance else { return }
         if moved { lifecycle.record[h]?.vmsMoved += 1 }
         if evacuationComplete(h) { completeEvacuation(h) }
@@ -108,11 +109,11 @@ extension ClusterRuntime {
         let now = simulation.now
         switch hosts.state[h] {
         case .enteringStandby:
-            changeHostState(h, to: .shuttingDown, reason: lifecycle.reason[h])
+            setHostState(h, to: .shuttingDown, reason: lifecycle.reason[h])
             setHostTimer(h, after: hosts.configs[h].shutdownTime)
         case .enteringMaintenance:
             lifecycle.record[h]?.evacuationEnd = now
-            changeHostState(h, to: .maintenance, reason: .maintenance)
+            setHostState(h, to: .maintenance, reason: .maintenance)
             switch lifecycle.purpose[h] {
             case .patch: setHostTimer(h, after: windowPatchTime(h))
             case .maintenanceTimed: setHostTimer(h, after: lifecycle.maintenanceDuration[h])
@@ -133,10 +134,10 @@ extension ClusterRuntime {
             lifecycle.record[h] = nil
             summary.maintenanceStuck += 1
             let w = Int(lifecycle.window[h])
-            if w >= 0 { windows[w].stopped = true }
+            if w >= 0 { lifecycle.windows[w].stopped = true }
         }
         let reason: PowerEventReason = hosts.state[h] == .enteringMaintenance ? .maintenance : lifecycle.reason[h]
-        changeHostState(h, to: .on, reason: reason)
+        setHostState(h, to: .on, reason: reason)
         finishWindowHost(h)
         lifecycle.purpose[h] = .none
     }

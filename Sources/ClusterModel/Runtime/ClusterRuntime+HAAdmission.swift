@@ -5,10 +5,10 @@ extension ClusterRuntime {
     /// Whether `h` is a dedicated failover host that takes no VMs until a failure (policy
     /// `failover_hosts`, [API-FailoverHost]).
     func isReservedFailoverHost(_ h: Int) -> Bool {
-        haAdmissionOn && config.ha.admissionPolicy == .failoverHosts && failoverHost[h]
+        haAdmissionOn && config.ha.admissionPolicy == .failoverHosts && lifecycle.failoverHost[h]
     }
 
-    /// Cluster-level HA admission control for powering VM `v` on (DESIGN §4.8, vmware-facts-2 §3):
+    /// Cluster-level HA admission control for powering VM `v` on (docs/model.md, HA admission control and restarts):
     /// every policy counts reservations + overhead, never configured memory.
     func haAdmits(_ v: Int) -> Bool {
         haFailoverCapacityHolds(extraCPU: vms.cpuReservationMHz[v], extraMB: vms.footprintMB[v], adding: v)
@@ -25,7 +25,7 @@ extension ClusterRuntime {
         switch config.ha.admissionPolicy {
         case .clusterResourcePercentage: return percentagePolicyHolds(without: excluded, extraCPU: extraCPU, extraMemory: extraMB)
         case .slotPolicy: return slotPolicyHolds(without: excluded, adding: v)
-        case .failoverHosts: return !excluded.contains { failoverHost[$0] }
+        case .failoverHosts: return !excluded.contains { lifecycle.failoverHost[$0] }
         case .disabled: return true
         }
     }

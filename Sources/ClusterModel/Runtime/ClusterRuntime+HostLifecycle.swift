@@ -1,7 +1,7 @@
 import SimKernel
 import Stochastics
 
-/// Host power-state machine (DESIGN §4.1, §4.7): on → entering_standby → shutting_down → standby →
+/// Host power-state machine (docs/model.md, Host power states; Maintenance, patching, failures, HA): on → entering_standby → shutting_down → standby →
 /// booting → on; on → entering_maintenance → maintenance → (booting) → on; any → failed →
 /// booting → on. Timed steps (shutdown, boot, patch, timed maintenance, repair) run on a per-host timer.
 extension ClusterRuntime {
@@ -18,22 +18,22 @@ extension ClusterRuntime {
         lifecycle.timer[h] = .invalid
         switch hosts.state[h] {
         case .shuttingDown:
-            changeHostState(h, to: .standby, reason: lifecycle.reason[h])
+            setHostState(h, to: .standby, reason: lifecycle.reason[h])
             lifecycle.purpose[h] = .none
             // A rolling window that started while this host powered down still wants it.
-            for w in windows.indices where windows[w].started != nil && windows[w].finished == nil
-                && config.maintenanceWindows[w].hosts[windows[w].next...].contains(Int32(h)) {
+            for w in lifecycle.windows.indices where lifecycle.windows[w].started != nil && lifecycle.windows[w].finished == nil
+                && config.maintenanceWindows[w].hosts[lifecycle.windows[w].next...].contains(Int32(h)) {
                 wake(h, reason: .maintenance)
                 break
             }
         case .booting:
-            changeHostState(h, to: .on, reason: lifecycle.reason[h])
+            setHostState(h, to: .on, reason: lifecycle.reason[h])
             hostCameOn(h)
         case .maintenance:
             if lifecycle.purpose[h] == .patch {
                 lifecycle.record[h]?.patchDone = simulation.now
                 lifecycle.reason[h] = .maintenance
-                changeHostState(h, to: .booting, reason: .maintenance)
+                setHostState(h, to: .booting, reason: .maintenance)
                 setHostTimer(h, after: hosts.configs[h].bootTime)
             } else {
                 exitMaintenance(h)
@@ -41,7 +41,7 @@ extension ClusterRuntime {
         case .failed:
             lifecycle.purpose[h] = .repair
             lifecycle.reason[h] = .repair
-            changeHostState(h, to: .booting, reason: .repair)
+            setHostState(h, to: .booting, reason: .repair)
             setHostTimer(h, after: hosts.configs[h].bootTime)
         default:
             break
@@ -56,12 +56,12 @@ extension ClusterRuntime {
             r.status = "done"
             recorder.record(maintenance: r)
             lifecycle.record[h] = nil
-            if lifecycle.window[h] >= 0 { windows[Int(lifecycle.window[h])].patched += 1 }
+            if lifecycle.window[h] >= 0 { lifecycle.windows[Int(lifecycle.window[h])].patched += 1 }
         }
         let wasRepair = lifecycle.purpose[h] == .repair
         lifecycle.purpose[h] = .none
         finishWindowHost(h)
-        for w in windows.indices where windows[w].started != nil && windows[w].finished == nil && windows[w].inFlight == 0 {
+        for w in lifecycle.windows.indices where lifecycle.windows[w].started != nil && lifecycle.windows[w].finished == nil && lifecycle.windows[w].inFlight == 0 {
             launchWindowHosts(w)   // a window waiting for this host to boot continues
         }
         restartWaitingVMs(repairedHost: wasRepair ? h : nil)
@@ -79,9 +79,9 @@ extension ClusterRuntime {
         lifecycle.record[h] = MaintenanceRecord(window: window, host: hosts.configs[h].name, evacuationStart: simulation.now,
                                                 evacuationEnd: nil, vmsMoved: 0, patchDone: nil, backOn: nil, status: "incomplete")
         // With HA admission control on, the cluster keeps its failover capacity: when it would break
-        // without this host, a standby host is woken first (DESIGN §4.6, vmware-facts-2 §3 Restarts 7).
+        // without this host, a standby host is woken first (docs/model.md, HA admission control and restarts).
         if !haFailoverCapacityHolds(withoutHosts: [h]), let spare = bestStandbyHost() { wake(spare, reason: .maintenance) }
-        changeHostState(h, to: .enteringMaintenance, reason: .maintenance)
+        setHostState(h, to: .enteringMaintenance, reason: .maintenance)
         if evacuationComplete(h) { completeEvacuation(h) } else { evacuate(h) }
     }
 
@@ -89,7 +89,7 @@ extension ClusterRuntime {
     func exitMaintenance(_ h: Int) {
         guard hosts.state[h] == .maintenance else { return }
         simulation.cancel(lifecycle.timer[h])
-        changeHostState(h, to: .on, reason: .maintenance)
+        setHostState(h, to: .on, reason: .maintenance)
         hostCameOn(h)
     }
 
@@ -106,7 +106,7 @@ extension ClusterRuntime {
         guard hosts.state[h] == .on else { return }
         lifecycle.purpose[h] = .standby
         lifecycle.reason[h] = reason
-        changeHostState(h, to: .enteringStandby, reason: reason)
+        setHostState(h, to: .enteringStandby, reason: reason)
         if reason == .dpm { summary.dpmPowerOffs += 1 }
     }
 
@@ -119,7 +119,7 @@ extension ClusterRuntime {
         guard hosts.state[h] == .standby else { return }
         lifecycle.reason[h] = reason
         if reason == .dpm { summary.dpmPowerOns += 1 }
-        changeHostState(h, to: .booting, reason: reason)
+        setHostState(h, to: .booting, reason: reason)
         setHostTimer(h, after: hosts.configs[h].bootTime)
     }
 
@@ -135,8 +135,8 @@ extension ClusterRuntime {
     /// A window starts: DPM is suspended in the cluster and its standby hosts are woken so that
     /// they can be patched too (Update Manager powers standby hosts on for remediation).
     func windowStarted(_ w: Int) {
-        windows[w].started = simulation.now
-        activeWindows += 1
+        lifecycle.windows[w].started = simulation.now
+        lifecycle.activeWindows += 1
         for h in config.maintenanceWindows[w].hosts where hosts.state[Int(h)] == .standby {
             wake(Int(h), reason: .maintenance)
         }
@@ -151,21 +151,21 @@ extension ClusterRuntime {
     /// Starts hosts of window `w` until `hosts_at_once` are in flight; ends the window when done.
     func launchWindowHosts(_ w: Int) {
         let win = config.maintenanceWindows[w]
-        while !windows[w].stopped && windows[w].inFlight < win.hostsAtOnce && windows[w].next < win.hosts.count {
-            let h = Int(win.hosts[windows[w].next])
+        while !lifecycle.windows[w].stopped && lifecycle.windows[w].inFlight < win.hostsAtOnce && lifecycle.windows[w].next < win.hosts.count {
+            let h = Int(win.hosts[lifecycle.windows[w].next])
             if hosts.state[h] == .booting || hosts.state[h] == .shuttingDown || hosts.state[h] == .enteringStandby {
                 break   // woken for the window (or still powering down): wait until it is on
             }
-            windows[w].next += 1
+            lifecycle.windows[w].next += 1
             guard hosts.state[h] == .on else { continue }   // failed or already in maintenance: skipped
-            windows[w].inFlight += 1
+            lifecycle.windows[w].inFlight += 1
             enterMaintenance(h, purpose: .patch, window: w)
         }
-        if windows[w].inFlight == 0 && windows[w].finished == nil && (windows[w].stopped || windows[w].next >= win.hosts.count) {
-            windows[w].finished = simulation.now
-            activeWindows -= 1
-            summary.maintenanceWindowSeconds += (simulation.now - (windows[w].started ?? simulation.now)).seconds
-            summary.maintenanceHostsPatched += windows[w].patched
+        if lifecycle.windows[w].inFlight == 0 && lifecycle.windows[w].finished == nil && (lifecycle.windows[w].stopped || lifecycle.windows[w].next >= win.hosts.count) {
+            lifecycle.windows[w].finished = simulation.now
+            lifecycle.activeWindows -= 1
+            summary.maintenanceWindowSeconds += (simulation.now - (lifecycle.windows[w].started ?? simulation.now)).seconds
+            summary.maintenanceHostsPatched += lifecycle.windows[w].patched
         }
     }
 
@@ -174,7 +174,7 @@ extension ClusterRuntime {
         let w = Int(lifecycle.window[h])
         guard w >= 0 else { return }
         lifecycle.window[h] = -1
-        windows[w].inFlight -= 1
+        lifecycle.windows[w].inFlight -= 1
         launchWindowHosts(w)
     }
 
@@ -183,7 +183,7 @@ extension ClusterRuntime {
     /// Schedules host `h`'s next random failure (exponential with mean MTBF, stream `failure/<host>`).
     func scheduleRandomFailure(_ h: Int) {
         guard let mtbf = config.failures.mtbf else { return }
-        let dt = failureStreams[h].exponential(mean: mtbf.seconds)
+        let dt = lifecycle.failureStreams[h].exponential(mean: mtbf.seconds)
         let t = simulation.now + SimTime.seconds(dt)
         guard t < settings.duration else { return }
         simulation.schedule(at: t, priority: EventPriority.stateChange, target: target,
@@ -212,14 +212,14 @@ extension ClusterRuntime {
             .sorted { (-vms.configs[$0].restartPriority, $0) < (-vms.configs[$1].restartPriority, $1) }
         let promised = lifecycle.promised[h]
         lifecycle.promised[h] = []
-        changeHostState(h, to: .failed, reason: .failure)
+        setHostState(h, to: .failed, reason: .failure)
         // VMs waiting for this host (it failed while booting) ask again, or are refused.
         for v in promised.map(Int.init) where vms.host[v] == noIndex && vms.downReason[v] == .noCapacity {
             refuseOrWait(v)
         }
         for v in victims {
-            outageStart[v] = simulation.now
-            outageHost[v] = Int32(h)
+            lifecycle.outageStart[v] = simulation.now
+            lifecycle.outageHost[v] = Int32(h)
             if config.ha.enabled && vms.configs[v].restartPriority > 0 {
                 simulation.schedule(after: config.ha.restartTime, priority: EventPriority.stateChange, target: target,
                                     kind: EventKind.haRestart.rawValue, payload: stampedPayload(v))
@@ -230,7 +230,7 @@ extension ClusterRuntime {
         setHostTimer(h, after: repairAfter)
     }
 
-    /// HA restart of VM `v` (vmware-facts-2 §3 Restarts 2–3): on the host with the most unreserved
+    /// HA restart of VM `v` (docs/model.md, HA admission control and restarts): on the host with the most unreserved
     /// capacity (the smaller of its unreserved CPU and memory fractions) that admits the VM's
     /// reservations + overhead, dedicated failover hosts first, `must` rules honoured (should rules
     /// ignored as HA does), at most `maxConcurrentRestartsPerHost` restarts per host at a time.
@@ -248,7 +248,7 @@ extension ClusterRuntime {
                 busyUntil = busyUntil == .zero ? free : min(busyUntil, free)
                 continue
             }
-            let failover = failoverHost[h] && config.ha.admissionPolicy == .failoverHosts
+            let failover = lifecycle.failoverHost[h] && config.ha.admissionPolicy == .failoverHosts
             let score = min(hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h], hosts.unreservedCPUMHz(h) / hosts.cpuCapacityMHz[h])
             if (failover && !bestFailover) || (failover == bestFailover && score > bestScore) {
                 best = h; bestScore = score; bestFailover = failover
@@ -261,15 +261,15 @@ extension ClusterRuntime {
                 return
             }
             if vms.downReason[v] != .haNoCapacity {
-                vms.downReason[v] = .haNoCapacity
-                haWaiting += 1
+                state.vms.downReason[v] = .haNoCapacity
+                lifecycle.haWaiting += 1
             }
-            requestHost(for: v)   // DPM brings a standby host out for it (vmware-facts-2 §3 Restarts 2)
+            requestHost(for: v)   // DPM brings a standby host out for it (docs/model.md, HA admission control and restarts)
             return
         }
-        if vms.downReason[v] == .haNoCapacity { haWaiting -= 1 }
+        if vms.downReason[v] == .haNoCapacity { lifecycle.haWaiting -= 1 }
         lifecycle.restartsInWindow[best] += 1
-        powerOn(v, on: best)
+        powerOn(v, on: best, observed: false)
         closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
     }
 
@@ -279,10 +279,7 @@ extension ClusterRuntime {
 
     /// Whether HA may restart VM `v` on host `h`: as ``canHost(_:on:)``, failover hosts included.
     func canRestart(_ v: Int, on h: Int) -> Bool {
-        guard hosts.state[h] == .on, compatibility.hasDatastore(h, vms.datastore[v]),
-              compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
-        if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
-        return admitsReservations(v, on: h)
+        hosts.state[h] == .on && vmotion.canRun(v, datastore: vms.datastore[v], on: h) && admitsReservations(v, on: h)
     }
 
     /// Retries the VMs waiting for an HA restart, highest restart priority first.
@@ -293,45 +290,79 @@ extension ClusterRuntime {
                 haRestart(v)
             }
         }
-        haWaiting = 0
-        for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] == .haNoCapacity { haWaiting += 1 }
+        lifecycle.haWaiting = 0
+        for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] == .haNoCapacity { lifecycle.haWaiting += 1 }
     }
 
     /// After a host comes on: VMs waiting for capacity get another HA try; without HA (or with
     /// restart priority `disabled`), the VMs of a repaired host restart on it.
     func restartWaitingVMs(repairedHost: Int?) {
-        if haWaiting > 0 { retryWaitingRestarts() }
+        if lifecycle.haWaiting > 0 { retryWaitingRestarts() }
         for v in 0..<vms.count where vms.host[v] == noIndex {
             if !config.ha.enabled || vms.configs[v].restartPriority == 0, vms.downReason[v] == .hostFailure,
-               let h = repairedHost, Int(outageHost[v]) == h, canHost(v, on: h) {
+               let h = repairedHost, Int(lifecycle.outageHost[v]) == h, canHost(v, on: h) {
                 powerOn(v, on: h)
                 closeOutage(v, reason: "host_repair")
             }
         }
-        allocateCPU()
-        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: simulation.now) }
-        energy.refreshTotal()
+        state.changes.everyHostChanged()
     }
 
     /// Closes VM `v`'s outage: it is back once powered on and its guest has booted (`bootTime`,
     /// counted in `vm_hours_down` too; the VM holds its host's memory and demand while booting [I]).
     func closeOutage(_ v: Int, reason: String, bootTime: SimTime = .zero) {
-        guard outageHost[v] >= 0 else { return }
+        guard lifecycle.outageHost[v] >= 0 else { return }
         let back = min(simulation.now + bootTime, settings.duration)
         summary.vmSecondsDown += (back - simulation.now).seconds
-        recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
-                                             down: outageStart[v], restarted: back,
+        recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(lifecycle.outageHost[v])].name,
+                                             down: lifecycle.outageStart[v], restarted: back,
                                              restartHost: hosts.configs[Int(vms.host[v])].name, reason: reason))
-        outageHost[v] = -1
+        lifecycle.outageHost[v] = -1
     }
 
     /// Rows for outages and maintenance still open when the run ends.
     func closeOpenRecords() {
-        for v in 0..<vms.count where outageHost[v] >= 0 {
-            recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(outageHost[v])].name,
-                                                 down: outageStart[v], restarted: nil, restartHost: "", reason: "still_down"))
-            outageHost[v] = -1
+        for v in 0..<vms.count where lifecycle.outageHost[v] >= 0 {
+            recorder.record(outage: OutageRecord(vm: vms.configs[v].name, host: hosts.configs[Int(lifecycle.outageHost[v])].name,
+                                                 down: lifecycle.outageStart[v], restarted: nil, restartHost: "", reason: "still_down"))
+            lifecycle.outageHost[v] = -1
         }
         for h in 0..<hosts.count { if let r = lifecycle.record[h] { recorder.record(maintenance: r); lifecycle.record[h] = nil } }
+    }
+}
+
+extension ClusterRuntime {
+    /// Moves host `h` to `state` from outside an event (tests, tools) and flushes the observers.
+    public func changeHostState(_ h: Int, to state: HostPowerState, reason: PowerEventReason) {
+        setHostState(h, to: state, reason: reason)
+        flushHostChanges()
+    }
+
+    /// Moves host `h` to `state`, recording a `power_events.csv` row and applying the
+    /// consequences: migrations into a host that leaves `on` abort; a failed host's outbound
+    /// migrations fail and its VMs go down (reason `host_failure`). The host is marked for the
+    /// observers' flush (its power changes at the end of the event).
+    func setHostState(_ h: Int, to state: HostPowerState, reason: PowerEventReason) {
+        let old = hosts.state[h]
+        guard old != state else { return }
+        let now = simulation.now
+        self.state.setHostState(h, state)
+        if settings.checkInvariants { audit.noteTransition(host: hosts.configs[h].name, from: old, to: state, at: now) }
+        if settings.checkInvariants, old == .on, state == .enteringStandby, reason == .dpm,
+           migrationsInFlight.contains(where: { $0.destination == h }) {
+            audit.badTransitions.append("t=\(now) [dpm-destination] host \(hosts.configs[h].name): DPM powers it off while migrations head to it")
+        }
+        recorder.record(powerEvent: PowerEventRecord(time: now, host: hosts.configs[h].name, from: old, to: state, reason: reason))
+        if old == .on || state == .failed {
+            abortMigrationsInvolving(h, sourceFailed: state == .failed)
+        }
+        if state == .failed {
+            for v in self.state.evict(host: h) {
+                lifecycle.downSince[v] = now
+                summary.haOutages += 1
+            }
+        }
+        if state == .on { lifecycle.onSince[h] = now }
+        if state == .standby || state == .failed { summary.hostPowerCycles += state == .standby ? 1 : 0 }
     }
 }

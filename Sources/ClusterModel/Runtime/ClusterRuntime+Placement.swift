@@ -1,38 +1,18 @@
 import SimKernel
 
 extension ClusterRuntime {
-    /// Whether VM `v` may run on host `h`: the host is on, mounts the VM's datastore and has its
-    /// network label (DESIGN §4.1), and its unreserved CPU and memory hold the VM's reservations
-    /// + overhead (admission control, DESIGN §4.8).
+    /// Whether VM `v` may run on host `h`: the host is on and can run it
+    /// (``VMotionCompatibility/canRun(_:datastore:on:)``), its unreserved CPU and memory hold the
+    /// VM's reservations + overhead (admission control, docs/model.md) and it is no dedicated
+    /// HA failover host.
     func canHost(_ v: Int, on h: Int) -> Bool {
-        guard hosts.state[h] == .on, compatibility.hasDatastore(h, vms.datastore[v]),
-              compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
-        if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
-        return admitsReservations(v, on: h) && !isReservedFailoverHost(h)
+        hosts.state[h] == .on && vmotion.canRun(v, datastore: vms.datastore[v], on: h)
+            && admitsReservations(v, on: h) && !isReservedFailoverHost(h)
     }
 
-    /// Host-level admission control: `h`'s unreserved memory holds VM `v`'s memory reservation +
-    /// overhead and its unreserved CPU the VM's CPU reservation ([FD-Reservation]); a VM larger
-    /// than the host's physical memory never runs there.
+    /// Host-level admission control (``ClusterState/admitsReservations(_:on:)``).
     @inline(__always)
-    func admitsReservations(_ v: Int, on h: Int) -> Bool {
-        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && hosts.unreservedCPUMHz(h) + 1e-6 >= vms.cpuReservationMHz[v]
-            && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
-    }
-
-    /// Why ``admitsReservations(_:on:)`` refuses: memory first, then CPU.
-    func reservationShortfall(_ v: Int, on h: Int) -> MigrationDetail {
-        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
-            ? .insufficientCPU : .insufficientMemory
-    }
-
-    /// Adds (`sign` 1) or removes (−1) VM `v`'s reservations to host `h`'s ledgers.
-    @inline(__always)
-    func reserve(_ v: Int, on h: Int, sign: Double) {
-        hosts.memoryReservedMB[h] += sign * vms.footprintMB[v]
-        hosts.cpuReservedMHz[h] += sign * vms.cpuReservationMHz[v]
-        hosts.expectedMemoryMB[h] += sign * vms.expectedMemoryMB[v]
-    }
+    func admitsReservations(_ v: Int, on h: Int) -> Bool { state.admitsReservations(v, on: h) }
 
     /// Initial placement of the VMs present at t = 0, in VM order (DRS initial placement).
     func placeAllVMs() {
@@ -59,6 +39,7 @@ extension ClusterRuntime {
             refuseOrWait(v)
             return nil
         }
+        if expectedCPU == nil { divideMarkedCPU() }   // reads the hosts' current demand
         let cpu = expectedDemandMHz(v)
         let strict = (0..<hosts.count).contains { canHost(v, on: $0) && rules.allows(v, on: $0, hostOf: { vms.host[$0] }) }
         var best = -1
@@ -82,7 +63,7 @@ extension ClusterRuntime {
     /// it, when there is one; otherwise the admission fails.
     func refuseOrWait(_ v: Int) {
         if requestHost(for: v) {
-            vms.downReason[v] = .noCapacity
+            state.vms.downReason[v] = .noCapacity
         } else {
             refuseAdmission(v)
         }
@@ -92,17 +73,16 @@ extension ClusterRuntime {
         summary.failedAdmissions += 1
         // A VM of the initial inventory that cannot start stays down (it exists); a churn arrival
         // that is refused never joins the cluster.
-        vms.downReason[v] = vms.configs[v].arrival > .zero ? .absent : .noCapacity
+        state.vms.downReason[v] = vms.configs[v].arrival > .zero ? .absent : .noCapacity
     }
 
     /// Starts VM `v` on host `h`, fixing its CPU feature level (EVC baseline, else the host's generation).
-    func powerOn(_ v: Int, on h: Int) {
-        vms.host[v] = HostIndex(h)
-        vms.downReason[v] = .none
-        summary.vmSecondsDown += (simulation.now - downSince[v]).seconds
-        vms.featureRank[v] = Int16(config.evc?.rank ?? hosts.configs[h].generationRank)
-        reserve(v, on: h, sign: 1)
-        memoryScheduler.settle(v, &vms)
-        hosts.vmCount[h] += 1
+    /// The host is marked for the observers' CPU division, except for an HA restart
+    /// (`observed: false`): [I] such a VM takes CPU from the next full division (the next sample,
+    /// or the next host that comes on), as the model has always done; its host's draw changes then.
+    func powerOn(_ v: Int, on h: Int, observed: Bool = true) {
+        summary.vmSecondsDown += (simulation.now - lifecycle.downSince[v]).seconds
+        state.place(v, on: h, featureRank: Int16(config.evc?.rank ?? hosts.configs[h].generationRank), observed: observed)
+        load.memory.settle(v, &state.vms)
     }
 }

@@ -1,6 +1,6 @@
 import SimKernel
 
-/// DPM works for the other policies (DESIGN §4.6; vmware-facts-2 §3 "Restarts" 2, §4.3): when an
+/// DPM works for the other policies (docs/model.md, DPM; HA admission control and restarts): when an
 /// HA restart, an admission (power-on, churn arrival), a maintenance evacuation or a `must` rule
 /// needs a host that no `on` host can be, DPM brings a standby host out of standby (priority 1)
 /// and the request waits for its boot instead of failing. With HA admission control, DPM also
@@ -35,8 +35,7 @@ extension ClusterRuntime {
     /// datastore, has its network label and EVC vendor, its `must` and anti-affinity rules allow
     /// it next to the VMs already promised to `h`, and `h` has memory for them all.
     func couldHost(_ v: Int, whenOn h: Int) -> Bool {
-        guard compatibility.hasDatastore(h, vms.datastore[v]), compatibility.hasNetwork(h, vmNetwork[v]) else { return false }
-        if let evc = config.evc, evc.vendor != compatibility.vendor[h] { return false }
+        guard vmotion.canRun(v, datastore: vms.datastore[v], on: h) else { return false }
         let promised = lifecycle.promised[h]
         guard rules.allows(v, on: h, strictness: .hard, hostOf: { promised.contains(Int32($0)) ? Int32(h) : noIndex }) else { return false }
         let used = promised.reduce(vms.footprintMB[v]) { $0 + vms.footprintMB[Int($1)] }
@@ -60,7 +59,7 @@ extension ClusterRuntime {
         let promised = lifecycle.promised[h]
         lifecycle.promised[h] = []
         for v in promised.map(Int.init) where vms.host[v] == noIndex && vms.downReason[v] == .noCapacity {
-            if let p = placeVM(v) { reallocateCPU(p, p) }
+            placeVM(v)
         }
     }
 }

@@ -5,19 +5,17 @@ extension ClusterRuntime {
     /// One sample: integrate energy so far, resample demand, share CPU per host, set power, record a row.
     func takeSample(at now: SimTime) {
         energy.advance(to: now)
-        sampler.sample(at: now, &vms)
-        memoryScheduler.allocateAll(&vms, &hosts)
-        if haWaiting > 0 { retryWaitingRestarts() }
+        load.sampler.sample(at: now, &state.vms)
+        state.withTables { load.memory.allocateAll(&$0, &$1) }
+        if lifecycle.haWaiting > 0 { retryWaitingRestarts() }
         history.push(cpuMHz: vms.cpuDemandMHz, memoryMB: vms.memoryDemandMB)
-        allocateCPU()
-        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: now) }
-        energy.refreshTotal()
+        state.changes.everyHostChanged()
+        flushHostChanges()
 
         emitPendingRow()
         let row = makeRow(at: now)
         pendingRow = row
         accumulate(row, at: now)
-        lastSampleTime = now
 
         let next = now + settings.sampleInterval
         if next < settings.duration {
@@ -25,20 +23,38 @@ extension ClusterRuntime {
         }
     }
 
-    /// Divides every host's CPU among its VMs (see ``CPUScheduler``).
-    func allocateCPU() { cpuScheduler.allocateAll(&vms, &hosts) }
-
-    /// Re-divides the CPU of hosts `a` and `b` after a VM moved between them, arrived or left,
-    /// and updates their power draw at this instant.
-    func reallocateCPU(_ a: Int, _ b: Int) {
-        cpuScheduler.reallocate(a, b, &vms, &hosts)
+    /// The observers' flush (``HostChangeMarks``): re-divides the CPU of the hosts whose residents
+    /// changed and sets the power of every marked host, at this instant. Runs at the end of each
+    /// event; its results are read by the next event, except by placement, which divides first.
+    func flushHostChanges() {
+        guard !state.changes.isEmpty else { return }
+        divideMarkedCPU()
         let now = simulation.now
-        energy.setPower(a, watts: hostPower(a), at: now)
-        if b != a { energy.setPower(b, watts: hostPower(b), at: now) }
+        if state.changes.powerEveryHost {
+            for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: now) }
+        } else {
+            for h in state.changes.power { energy.setPower(Int(h), watts: hostPower(Int(h)), at: now) }
+        }
         energy.refreshTotal()
+        state.changes.powered()
     }
 
-    /// Power draw of host `h` in its current state (DESIGN §4.3).
+    /// Re-divides the CPU of the hosts marked so far (see ``CPUScheduler``): every host after a
+    /// sample, else each host whose residents changed.
+    func divideMarkedCPU() {
+        guard state.changes.needsDivision else { return }
+        if state.changes.divideEveryHost {
+            state.withTables { load.cpu.allocateAll(&$0, &$1) }
+        } else {
+            let marked = state.changes.divide
+            state.withTables { vms, hosts in
+                for h in marked { load.cpu.reallocate(Int(h), Int(h), &vms, &hosts) }
+            }
+        }
+        state.changes.divided()
+    }
+
+    /// Power draw of host `h` in its current state (docs/model.md, Power and energy).
     func hostPower(_ h: Int) -> Double {
         let c = hosts.configs[h]
         switch hosts.state[h] {
@@ -50,18 +66,18 @@ extension ClusterRuntime {
         }
     }
 
-    /// Normalized entitlement of host `h`: the larger of its CPU and memory load (DESIGN §4.5).
+    /// Normalized entitlement of host `h`: the larger of its CPU and memory load (docs/model.md, DRS).
     func hostLoad(_ h: Int) -> Double {
         let cpu = hosts.cpuDemandMHz[h] / hosts.cpuCapacityMHz[h]
         let mem = hosts.memoryDemandMB[h] / hosts.memoryCapacityMB[h]
         return max(cpu, mem)
     }
 
-    /// The sample's row; call right after ``allocateCPU()`` (it reads the VM counts made there).
+    /// The sample's row; call right after a full CPU division (it reads the VM counts made there).
     func makeRow(at now: SimTime) -> TimeseriesRow {
         var row = TimeseriesRow()
         row.time = now
-        scratchLoads.removeAll(keepingCapacity: true)
+        rows.scratchLoads.removeAll(keepingCapacity: true)
         var maxU = 0.0, minU = Double.infinity
         for h in 0..<hosts.count {
             switch hosts.state[h] {
@@ -79,23 +95,23 @@ extension ClusterRuntime {
             row.memoryDemandMB += hosts.memoryDemandMB[h]
             let u = hosts.cpuUtilization(h)
             maxU = max(maxU, u); minU = min(minU, u)
-            if hosts.state[h] == .on { scratchLoads.append(hostLoad(h)) }
+            if hosts.state[h] == .on { rows.scratchLoads.append(hostLoad(h)) }
         }
         // Demand beyond the VMs' vCPUs never reaches a host: added here as demand and as unmet.
-        row.cpuDemandMHz += sampler.cappedMHz
+        row.cpuDemandMHz += load.sampler.cappedMHz
         row.cpuUnmetMHz = max(0, row.cpuDemandMHz - row.cpuServedMHz)
-        row.vmsVCPUSaturated = sampler.saturatedVMs
+        row.vmsVCPUSaturated = load.sampler.saturatedVMs
         row.maxHostCPUUtilization = maxU
         row.minHostCPUUtilization = minU.isFinite ? minU : 0
         // Counted by the CPU division that just ran over every VM (no second pass over the VMs;
         // perf, fleet 2 days: this loop was 1 % of the run).
-        row.vmsRunning = cpuScheduler.runningVMs
-        row.vmsDown = cpuScheduler.downVMs
-        row.chlsd = scratchLoads.withUnsafeBufferPointer { LoadMetrics.standardDeviation($0) }
-        row.thlsd = config.drs.enabled && config.balancingAlgorithm == .classic ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: scratchLoads.count) : 0
+        row.vmsRunning = load.cpu.runningVMs
+        row.vmsDown = load.cpu.downVMs
+        row.chlsd = rows.scratchLoads.withUnsafeBufferPointer { LoadMetrics.standardDeviation($0) }
+        row.thlsd = config.drs.enabled && config.balancingAlgorithm == .classic ? LoadMetrics.thlsd(threshold: config.drs.threshold, hosts: rows.scratchLoads.count) : 0
         row.migrationsActive = migrations.active.count
         row.migrationsQueued = migrations.queue.count
-        let memory = memoryScheduler.totals
+        let memory = load.memory.totals
         row.memoryConfiguredMB = memory.configuredMB
         row.memoryConsumedMB = memory.consumedMB
         row.memoryActiveMB = memory.activeMB
@@ -113,10 +129,10 @@ extension ClusterRuntime {
     /// during its interval, and hands it to the recorder.
     func emitPendingRow() {
         guard var row = pendingRow else { return }
-        row.migrationsStarted = migrationStats.startedSinceSample
-        row.downtimeMS = migrationStats.downtimeMSSinceSample
-        migrationStats.startedSinceSample = 0
-        migrationStats.downtimeMSSinceSample = 0
+        row.migrationsStarted = engine.stats.startedSinceSample
+        row.downtimeMS = engine.stats.downtimeMSSinceSample
+        engine.stats.startedSinceSample = 0
+        engine.stats.downtimeMSSinceSample = 0
         recorder.record(sample: row)
         pendingRow = nil
     }

@@ -11,141 +11,76 @@ import Stochastics
 /// Event order at equal times follows ``EventPriority``: state changes first, then sampling,
 /// then policies, so policies always see the demand of the sample taken at the same instant.
 public final class ClusterRuntime: EventHandler {
+    // Wiring and dispatch only: what each part owns and may write is in docs/architecture.md.
     public let config: ClusterConfig
     public let settings: RunSettings
     public let simulation: Simulation
-    public let calendar: SimCalendar
-    public internal(set) var hosts: HostTable
-    public internal(set) var vms: VMTable
-    public internal(set) var summary = ClusterSummary()
-    public internal(set) var energy: EnergyMeter
-
-    public internal(set) var migrationStats = MigrationStatistics()
-
     let recorder: ClusterRecorder
-    /// Recent demand per VM for DRS and DPM windows.
-    var history: DemandHistory
-    let rules: RuleBook
-    /// Hosts with identical capacity and compatibility share a class (DRS candidate pruning).
-    let hostClass: [Int32]
-    /// Per-host compatibility facts as flat arrays (no struct copies in DRS's inner loop).
-    let compatibility: HostCompatibility
-    let licenseAllowsVMotion: Bool
-    let vmNetwork: [Int32]
-    var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
-    /// Score DRS's per-VM constants and its last pass (ClusterRuntime+ScoreDRS.swift).
-    var scoreState = ScoreDRSState()
-    /// A caller's balancing policy, run instead of the built-in DRS algorithm (ClusterRuntime+ScoreDRS.swift).
-    let balancingPolicy: (any BalancingPolicy)?
-    var lifecycle: HostLifecycleState
-    var windows: [WindowProgress]
-    var activeWindows = 0
-    /// Start of the cluster's current low period (DPM's expected-low-period forecast).
-    var dpmLowSince: SimTime = .zero
-    var failureStreams: [RandomStream]
-    var outageStart: [SimTime]
-    var outageHost: [Int32]
-    /// Since when each VM has been down (meaningful while it is down; all VMs start down until placed).
-    var downSince: [SimTime]
-    /// A typical vMotion's duration before any has completed (mean VM, full link), seconds.
-    let estimatedVMotionSeconds: Double
-    // vMotion engine state (ClusterRuntime+Migration.swift).
-    var migrations = MigrationTable()
-    var ledger: ConcurrencyLedger
-    var bandwidth: BandwidthAllocator
-    /// Usable vMotion NIC rate per host, Mbit/s (line rate × efficiency).
-    let linkMbps: [Double]
-    /// vMotion streams per host (ConcurrencyLimits.streams): one migration's rate is at most
-    /// streams × 15 Gbit/s, and its CPU reservation at most one core per stream.
-    let vmotionStreams: [Int]
-    var vmotionCount: [Int32]
-    var sdpsSince: [SimTime]
-    var flowSource: [Int32] = []
-    var flowDestination: [Int32] = []
-    var flowCap: [Double] = []
-    var flowRates: [Double] = []
-    var sampler: WorkloadSampler
-    var cpuScheduler: CPUScheduler
-    var memoryScheduler: MemoryScheduler
-    /// Dedicated HA failover hosts (admission control policy `failover_hosts`).
-    let failoverHost: [Bool]
-    /// VMs waiting for an HA restart (down with `ha_no_capacity`), retried at every sample.
-    var haWaiting = 0
-    var target: Int32 = 0
-    var lastSampleTime: SimTime = .zero
-    /// The latest sample's row, emitted at the next sample once its interval's migration counts are known.
-    var pendingRow: TimeseriesRow?
-    /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
-    public internal(set) var violations: [String] = []
+    /// This runtime's handler id on `simulation` (the target of its events).
+    let target: Int32
+    /// Host and VM tables, placement and reservation ledgers, the observers' marks (ClusterState.swift).
+    var state: ClusterState
+    /// The workload sampler and the CPU and memory schedulers (their passes run over `state`'s tables).
+    var load: LoadModels
+    /// The vMotion engine: migration tables, concurrency ledger, bandwidth (MigrationEngine.swift).
+    var engine: MigrationEngine
+    /// The one vMotion and host compatibility rule set (VMotionCompatibility.swift).
+    let vmotion: VMotionCompatibility
+    /// Host lifecycle's tables: maintenance, windows, failures, outages, HA (HostLifecycle.swift).
+    var lifecycle: HostLifecycle
+    /// What DRS and DPM read and keep between passes (PolicyInputs.swift).
+    var policy: PolicyInputs
+    public internal(set) var energy: EnergyMeter
+    public internal(set) var summary = ClusterSummary()
+    /// The latest sample's row, not yet emitted, and the row's scratch space.
+    var rows = SampleRows()
+    /// The invariant checker's records and what it found (``RunSettings/checkInvariants``).
     var audit = InvariantAudit()
-    /// Churn arrival processes and the rows their VMs use (ClusterRuntime+Churn.swift).
-    var churn: ChurnState
 
-    // Row scratch space, reused every sample (no allocation on the hot path).
-    var scratchLoads: [Double] = []
-    let vmReservation: [Double]
+    /// The host table (read-only here: ``ClusterState`` and host lifecycle write it).
+    public var hosts: HostTable { _read { yield state.hosts } }
+    /// The VM table (read-only here: ``ClusterState``, the sampler and the schedulers write it).
+    public var vms: VMTable { _read { yield state.vms } }
+    /// Invariants found broken under ``RunSettings/checkInvariants`` (the run stops at the first).
+    public var violations: [String] { audit.violations }
+    /// The run's calendar (hour of day, weekday of simulated times).
+    public var calendar: SimCalendar { SimCalendar(startUnixSeconds: settings.startUnixSeconds) }
 
     /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
     /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
     /// `drs.period` and `drs.automation` still apply.
     public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
         let (config, churn) = Self.withChurnRows(input, settings: settings)
-        self.churn = churn
         self.config = config
-        self.balancingPolicy = balancingPolicy
         self.settings = settings
         self.recorder = recorder
-        simulation = Simulation(expectedPending: 64 + config.hosts.count * 4)
-        calendar = SimCalendar(startUnixSeconds: settings.startUnixSeconds)
-        hosts = HostTable(config.hosts)
-        vms = VMTable(config.vms)
+        let simulation = Simulation(expectedPending: 64 + config.hosts.count * 4)
+        self.simulation = simulation
+        // The runtime registers first on its own simulation: handler ids start at 0.
+        target = 0
+        state = ClusterState(config, churn: churn)
         energy = EnergyMeter(hostCount: config.hosts.count, audited: settings.checkInvariants)
-        sampler = WorkloadSampler(config: config, settings: settings)
-        cpuScheduler = CPUScheduler(config)
-        memoryScheduler = MemoryScheduler(config)
-        failoverHost = (0..<config.hosts.count).map { config.ha.failoverHosts.contains(Int32($0)) }
+        load = LoadModels(sampler: WorkloadSampler(config: config, settings: settings), cpu: CPUScheduler(config),
+                          memory: MemoryScheduler(config))
         for v in 0..<config.vms.count {
             let p = config.workloads[Int(config.vms[v].workload)]
             let memory = config.vms[v].memoryMB
-            vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
+            state.vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
         }
-        vmReservation = config.vms.map(\.reservationMHz)
-        ledger = ConcurrencyLedger(nicGbps: config.hosts.map(\.vmotionNICGbps), datastores: max(1, config.datastoreNames.count))
-        bandwidth = BandwidthAllocator(hosts: config.hosts.count)
-        linkMbps = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }
-        vmotionStreams = config.hosts.map {
-            ConcurrencyLimits.streams(nicGbps: $0.vmotionNICGbps, vmknics: $0.vmotionVMknics, followLink: config.vmotionStreamsFollowLink)
-        }
-        vmotionCount = Array(repeating: 0, count: config.hosts.count)
-        sdpsSince = Array(repeating: .zero, count: config.vms.count)
-        let interval = settings.sampleInterval.seconds
-        func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
-        history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
-                                                                 samples(config.dpm.historyPowerOn), samples(config.dpm.historyPowerOff)]
-                                                                 + Self.scoreWindows(config, settings))
-        rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
-        hostClass = HostClasses.classes(of: config.hosts)
-        compatibility = HostCompatibility(config)
-        licenseAllowsVMotion = config.license.allowsVMotion
-        vmNetwork = config.vms.map(\.network)
-        let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
-        let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
-        estimatedVMotionSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)
-        lifecycle = HostLifecycleState(hosts: config.hosts.count)
-        windows = Array(repeating: WindowProgress(), count: config.maintenanceWindows.count)
-        failureStreams = config.failures.mtbf == nil ? [] : config.hosts.map { RandomStream(master: settings.seed, name: "failure/" + $0.name) }
-        outageStart = Array(repeating: .zero, count: config.vms.count)
-        outageHost = Array(repeating: -1, count: config.vms.count)
-        downSince = Array(repeating: .zero, count: config.vms.count)
-        target = simulation.register(self)
+        engine = MigrationEngine(config: config, seed: settings.seed, simulation: simulation, target: 0, recorder: recorder)
+        policy = PolicyInputs(config, settings, scoreWindows: Self.scoreWindows(config, settings), balancing: balancingPolicy)
+        vmotion = VMotionCompatibility(config)
+        lifecycle = HostLifecycle(config, seed: settings.seed)
+        let registered = simulation.register(self)
+        precondition(registered == target, "a cluster's simulation has its runtime as first handler")
     }
 
     /// Places the VMs and schedules the first sample at t = 0.
     public func start() {
-        sampler.initialize(&vms)
+        load.sampler.initialize(&state.vms)
         placeAllVMs()
-        for h in 0..<hosts.count { energy.setPower(h, watts: hostPower(h), at: .zero) }
-        energy.refreshTotal()
+        state.changes.everyHostPowerChanged()
+        flushHostChanges()
         simulation.schedule(at: .zero, priority: EventPriority.sample, target: target, kind: EventKind.sample.rawValue)
         scheduleActions()
         if config.drs.enabled { summary.drsAlgorithm = config.balancingAlgorithm }
@@ -166,18 +101,17 @@ public final class ClusterRuntime: EventHandler {
         let end = settings.duration
         emitPendingRow()
         for v in 0..<vms.count where vms.host[v] == noIndex && vms.downReason[v] != .absent {
-            summary.vmSecondsDown += (end - downSince[v]).seconds
+            summary.vmSecondsDown += (end - lifecycle.downSince[v]).seconds
         }
-        for id in migrations.active + migrations.queue {
-            recordOutcome(migrations.slots[Int(id)], outcome: .unfinished, detail: .runEnded)
-        }
+        engine.recordUnfinished(state)
         closeOpenRecords()
-        for w in windows.indices where windows[w].started != nil && windows[w].finished == nil {
-            summary.maintenanceWindowSeconds += (end - windows[w].started!).seconds
-            summary.maintenanceHostsPatched += windows[w].patched
+        for w in lifecycle.windows where w.finished == nil {
+            guard let started = w.started else { continue }
+            summary.maintenanceWindowSeconds += (end - started).seconds
+            summary.maintenanceHostsPatched += w.patched
         }
         energy.advance(to: end)
-        summary.migrations = migrationStats
+        summary.migrations = engine.stats
         summary.energyJ = energy.energyJ
         summary.simulatedSeconds = end.seconds
         return summary
@@ -203,12 +137,57 @@ public final class ClusterRuntime: EventHandler {
         case .churnArrival: churnArrives(Int(event.payload))
         case .none: preconditionFailure("unknown event kind \(event.kind)")
         }
-        if settings.checkInvariants, violations.isEmpty {
+        flushHostChanges()
+        if settings.checkInvariants, audit.violations.isEmpty {
             let broken = invariantViolations()
             if !broken.isEmpty {
-                violations = broken
+                audit.violations = broken
                 simulation.stop()
             }
+        }
+    }
+}
+
+extension ClusterRuntime {
+    /// The cluster as it is now, read-only (see ``ClusterView``).
+    func view() -> ClusterView {
+        ClusterView(now: simulation.now, config: config, hosts: state.hosts, vms: state.vms, migrations: engine.table,
+                    migrationStats: engine.stats, vmotion: vmotion, rules: policy.rules, churn: state.churn)
+    }
+
+    /// Checks every invariant at the current instant and returns the broken ones (empty when all
+    /// hold; see InvariantAudit.swift). Advances the checker's records, so call it once per instant.
+    public func invariantViolations() -> [String] { audit.check(view(), energy: energy) }
+}
+
+extension ClusterRuntime {
+    // MARK: Scenario events
+
+    /// Schedules the scenario's `events:` for this cluster, in list order at equal times.
+    func scheduleActions() {
+        for (i, a) in config.actions.enumerated() where a.at < settings.duration {
+            simulation.schedule(at: a.at, priority: EventPriority.scenario, target: target,
+                                kind: EventKind.scenarioAction.rawValue, payload: Int64(i))
+        }
+    }
+
+    /// Carries out scenario event `index`.
+    func performAction(_ index: Int) {
+        switch config.actions[index].action {
+        case let .migrate(vm, to):
+            submitMigration(vm: Int(vm), to: Int(to), reason: .manual)
+        case let .enterMaintenance(h, duration):
+            enterMaintenance(Int(h), purpose: duration == nil ? .maintenanceOpen : .maintenanceTimed, duration: duration ?? .zero)
+        case let .exitMaintenance(h):
+            exitMaintenance(Int(h))
+        case let .failHost(h, repairAfter):
+            failHost(Int(h), repairAfter: repairAfter ?? config.failures.repairTime)
+        case let .repairHost(h):
+            if hosts.state[Int(h)] == .failed { hostTimerFired(Int(h)) }
+        case let .powerOffHost(h):
+            enterStandby(Int(h), reason: .manual)
+        case let .powerOnHost(h):
+            wake(Int(h), reason: .manual)
         }
     }
 }

@@ -1,0 +1,142 @@
+import SimKernel
+
+/// A cluster's tables and ledgers: hosts and VMs as struct-of-arrays, where each VM runs, and
+/// the reservation ledgers (reserved memory + overhead, reserved CPU, expected memory) that
+/// admission control reads.
+///
+/// The only writer of placement (`vms.host`, `hosts.vmCount`, a VM's datastore after a
+/// shared-nothing move) and of the reservation ledgers: placement, migrations, departures and
+/// failures change them through the methods here, which keep a host's ledgers equal to what its
+/// residents and incoming copies hold (the `memory-ledger` and `vm-count` invariants) and mark
+/// the host for the observers' flush (``HostChangeMarks``). Host power states are written only
+/// by ``setHostState(_:_:)``, which host lifecycle alone calls. The workload sampler and the CPU
+/// and memory schedulers write the demand and contention columns over `inout` tables.
+struct ClusterState {
+    var hosts: HostTable
+    var vms: VMTable
+    /// Hosts changed by the current event (the observers' marks).
+    var changes: HostChangeMarks
+    /// Churn arrival processes and the VM rows they use (ClusterRuntime+Churn.swift).
+    var churn: ChurnState
+
+    init(_ config: ClusterConfig, churn: ChurnState) {
+        hosts = HostTable(config.hosts)
+        vms = VMTable(config.vms)
+        changes = HostChangeMarks(hosts: config.hosts.count)
+        self.churn = churn
+    }
+
+    /// Runs a pass over both tables `inout` (the CPU and memory schedulers): one exclusive access
+    /// to the state, in which the two tables are disjoint.
+    @inline(__always)
+    mutating func withTables<R>(_ body: (inout VMTable, inout HostTable) throws -> R) rethrows -> R {
+        try body(&vms, &hosts)
+    }
+
+    /// Host-level admission control: `h`'s unreserved memory holds VM `v`'s memory reservation +
+    /// overhead and its unreserved CPU the VM's CPU reservation ([FD-Reservation]); a VM larger
+    /// than the host's physical memory never runs there.
+    @inline(__always)
+    func admitsReservations(_ v: Int, on h: Int) -> Bool {
+        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && hosts.unreservedCPUMHz(h) + 1e-6 >= vms.cpuReservationMHz[v]
+            && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
+    }
+
+    /// Why ``admitsReservations(_:on:)`` refuses: memory first, then CPU.
+    func reservationShortfall(_ v: Int, on h: Int) -> MigrationDetail {
+        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
+            ? .insufficientCPU : .insufficientMemory
+    }
+
+    /// Adds (`sign` 1) or removes (−1) VM `v`'s reservations to host `h`'s ledgers (a migration
+    /// reserves on its destination while it copies).
+    @inline(__always)
+    mutating func reserve(_ v: Int, on h: Int, sign: Double) {
+        hosts.memoryReservedMB[h] += sign * vms.footprintMB[v]
+        hosts.cpuReservedMHz[h] += sign * vms.cpuReservationMHz[v]
+        hosts.expectedMemoryMB[h] += sign * vms.expectedMemoryMB[v]
+    }
+
+    /// VM `v` starts on host `h` with CPU feature level `featureRank`. With `observed` false the
+    /// host is not marked for CPU division (see ``ClusterRuntime/powerOn(_:on:observed:)``).
+    mutating func place(_ v: Int, on h: Int, featureRank: Int16, observed: Bool) {
+        vms.host[v] = HostIndex(h)
+        vms.downReason[v] = .none
+        vms.featureRank[v] = featureRank
+        reserve(v, on: h, sign: 1)
+        hosts.vmCount[h] += 1
+        if observed { changes.residentsChanged(h) }
+    }
+
+    /// A migration's switchover: VM `v` leaves source `s` (whose reservations it gives back; the
+    /// destination's were taken when the copy started) and runs on `d`, on `datastore` after a
+    /// shared-nothing move.
+    mutating func move(_ v: Int, from s: Int, to d: Int, datastore: Int32?) {
+        reserve(v, on: s, sign: -1)
+        hosts.vmCount[s] -= 1
+        hosts.vmCount[d] += 1
+        vms.host[v] = HostIndex(d)
+        if let datastore { vms.datastore[v] = datastore }
+        changes.residentsChanged(s)
+        changes.residentsChanged(d)
+    }
+
+    /// VM `v` is powered off and deleted: it leaves its host (returned, or -1 when it was down)
+    /// and becomes absent.
+    @discardableResult
+    mutating func remove(_ v: Int) -> Int {
+        let h = Int(vms.host[v])
+        if h >= 0 {
+            vms.host[v] = noIndex
+            reserve(v, on: h, sign: -1)
+            hosts.vmCount[h] -= 1
+            vms.cpuServedMHz[v] = 0
+            changes.residentsChanged(h)
+        }
+        vms.downReason[v] = .absent
+        return h
+    }
+
+    /// Host `h` failed: its VMs go down (reason `host_failure`, returned in index order) and its
+    /// ledgers and load are empty.
+    mutating func evict(host h: Int) -> [Int] {
+        var down: [Int] = []
+        for v in 0..<vms.count where Int(vms.host[v]) == h {
+            vms.host[v] = noIndex
+            vms.downReason[v] = .hostFailure
+            vms.cpuServedMHz[v] = 0
+            down.append(v)
+        }
+        hosts.memoryReservedMB[h] = 0
+        hosts.cpuReservedMHz[h] = 0
+        hosts.expectedMemoryMB[h] = 0
+        hosts.vmCount[h] = 0
+        hosts.cpuDemandMHz[h] = 0
+        hosts.cpuServedMHz[h] = 0
+        hosts.memoryDemandMB[h] = 0
+        changes.residentsChanged(h)
+        return down
+    }
+
+    /// Host `h`'s CPU reserved by its active vMotions changed (its power changes with it).
+    mutating func setVMotionOverhead(_ h: Int, mhz: Double) {
+        hosts.vmotionOverheadMHz[h] = mhz
+        changes.loadChanged(h)
+    }
+
+    /// Host `h`'s power state: written only by host lifecycle (``ClusterRuntime/setHostState(_:to:reason:)``).
+    mutating func setHostState(_ h: Int, _ state: HostPowerState) {
+        hosts.state[h] = state
+        changes.loadChanged(h)
+    }
+
+    /// Row `v` becomes the churn VM `name` arriving at `arrival` (absent until placed); events
+    /// scheduled for the row's previous VM are recognised as stale by its new generation.
+    mutating func resetSlot(_ v: Int, name: String, arrival: SimTime, departure: SimTime?) {
+        vms.resetSlot(v, name: name, arrival: arrival, departure: departure)
+        churn.generation[v] &+= 1
+    }
+
+    /// A VM is (or stops being) the subject of a queued or copying migration.
+    mutating func setMigrating(_ v: Int, _ migrating: Bool) { vms.migrating[v] = migrating }
+}

@@ -4,8 +4,8 @@ import SimKernel
 /// The DRS pass in the runtime, docs/model.md (DRS): every pass builds a read-only
 /// ``BalancingView``, fixes rule violations (priority 1), lets the cluster's ``BalancingPolicy``
 /// plan (``ClassicDRS``, ``ScoreBalancer`` or a caller's), applies the moves by automation level
-/// and records the pass (the shared path is in `ClusterRuntime+ScoreDRS.swift`). This file holds
-/// the snapshot and view builders for classic DRS and DPM, and the rule fixes.
+/// and records the pass. This file holds that shared pass, the snapshot and view builders for
+/// classic DRS and DPM, and the rule fixes; score DRS's view and memo are in `ClusterRuntime+ScoreDRS.swift`.
 extension ClusterRuntime {
 
     func scheduleDRS(at t: SimTime) {
@@ -173,6 +173,66 @@ extension ClusterRuntime {
         let meanTime = migrationStats.meanDurationSeconds ?? estimatedVMotionSeconds
         let perSlot = Int((config.drs.period.seconds / max(meanTime, 1e-3)).rounded(.down))
         return max(1, min(8, perSlot * slots))
+    }
+
+    /// One pass of `policy` on the view `makeView` builds (classic DRS, or a caller's policy:
+    /// ``ClusterRuntime/init(config:settings:recorder:balancingPolicy:)``), every `drs.period`.
+    func periodicPolicyPass(_ policy: any BalancingPolicy, _ makeView: () -> BalancingView) {
+        let clock = ContinuousClock.now
+        let now = simulation.now
+        let rec = plannedPolicyPass(policy, view: makeView(), at: now)
+        recorder.record(drsPass: rec)
+        summary.drsPasses += 1
+        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
+        scheduleDRS(at: now + config.drs.period)
+    }
+
+    /// Plans a pass with `policy` on `view` (rule fixes first, priority 1), applies the moves by
+    /// automation level, and returns the pass's record.
+    func plannedPolicyPass(_ policy: any BalancingPolicy, view built: BalancingView, at now: SimTime) -> DRSPassRecord {
+        var rec = DRSPassRecord()
+        rec.time = now
+        rec.algorithm = policy.algorithm
+        var view = built
+        // Classic DRS records CHLSD and the pairwise gap before the pass's rule fixes, the other
+        // policies after them (as they always have: the goldens pin both).
+        let beforeFixes = (chlsd: view.snapshot.chlsd, gap: view.snapshot.pairwiseGap)
+        var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
+        planRuleFixes(&view.snapshot, &fixes, &rec)
+        for f in fixes { view.migrating[f.vm] = true }
+        rec.hostsOn = view.snapshot.hostCount
+        if policy is ClassicDRS {
+            rec.chlsdBefore = beforeFixes.chlsd
+            rec.pairwiseGap = beforeFixes.gap
+        } else {
+            rec.chlsdBefore = view.snapshot.chlsd
+            rec.pairwiseGap = view.snapshot.pairwiseGap
+        }
+        let result = policy.plan(view)
+        // CHLSD after the moves: the fixed snapshot with the plan's moves replayed (the view is
+        // not used below, so the replay mutates its arrays in place).
+        var after = (consume view).snapshot
+        for m in result.moves { after.move(m.vm, to: m.destination) }
+        rec.chlsdAfter = after.chlsd
+        rec.thlsd = result.thlsd
+        rec.trigger = result.trigger
+        rec.candidatesEvaluated += result.candidatesEvaluated
+        rec.skippedCostBenefit = result.skippedCostBenefit
+        rec.skippedPriority = result.skippedPriority
+        if !result.scores.isEmpty {
+            var buckets = [0, 0, 0, 0, 0]
+            for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
+            rec.scoreBuckets = buckets
+        }
+        rec.clusterScore = result.clusterScore
+        let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
+        for (i, m) in moves.enumerated() {
+            rec.recommended[m.priority - 1] += 1
+            guard config.drs.automation == .fullyAutomated else { rec.skippedAutomation += 1; continue }
+            let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
+            if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
+        }
+        return rec
     }
 }
 

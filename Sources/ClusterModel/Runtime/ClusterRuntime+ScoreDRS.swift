@@ -1,8 +1,7 @@
 import SimKernel
 
-/// The shared DRS pass of every ``BalancingPolicy`` (build view → rule fixes → `plan` → apply by
-/// automation level through `requestMigration` → record in `drs_passes.csv`), and score DRS
-/// (vSphere 7+): its view, its one-minute period, its pass memo and the cluster DRS score.
+/// Score DRS (vSphere 7+): its view, its one-minute period, its pass memo and the cluster DRS
+/// score; its passes go through the shared pass in `ClusterRuntime+DRS.swift`.
 extension ClusterRuntime {
     /// Score DRS runs every minute ([Hagoort-2020]), whatever `drs.period` (classic's) says.
     static let scorePassPeriod: SimTime = .minutes(1)
@@ -92,66 +91,6 @@ extension ClusterRuntime {
         summary.drsPasses += 1
         summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
         scheduleDRS(at: now + Self.scorePassPeriod)
-    }
-
-    /// One pass of `policy` on the view `makeView` builds (classic DRS, or a caller's policy:
-    /// ``ClusterRuntime/init(config:settings:recorder:balancingPolicy:)``), every `drs.period`.
-    func periodicPolicyPass(_ policy: any BalancingPolicy, _ makeView: () -> BalancingView) {
-        let clock = ContinuousClock.now
-        let now = simulation.now
-        let rec = plannedPolicyPass(policy, view: makeView(), at: now)
-        recorder.record(drsPass: rec)
-        summary.drsPasses += 1
-        summary.drsPassWallSeconds += (ContinuousClock.now - clock).secondsDouble
-        scheduleDRS(at: now + config.drs.period)
-    }
-
-    /// Plans a pass with `policy` on `view` (rule fixes first, priority 1), applies the moves by
-    /// automation level, and returns the pass's record.
-    private func plannedPolicyPass(_ policy: any BalancingPolicy, view built: BalancingView, at now: SimTime) -> DRSPassRecord {
-        var rec = DRSPassRecord()
-        rec.time = now
-        rec.algorithm = policy.algorithm
-        var view = built
-        // Classic DRS records CHLSD and the pairwise gap before the pass's rule fixes, the other
-        // policies after them (as they always have: the goldens pin both).
-        let beforeFixes = (chlsd: view.snapshot.chlsd, gap: view.snapshot.pairwiseGap)
-        var fixes: [(vm: Int, to: Int, reason: MigrationReason, priority: Int)] = []
-        planRuleFixes(&view.snapshot, &fixes, &rec)
-        for f in fixes { view.migrating[f.vm] = true }
-        rec.hostsOn = view.snapshot.hostCount
-        if policy is ClassicDRS {
-            rec.chlsdBefore = beforeFixes.chlsd
-            rec.pairwiseGap = beforeFixes.gap
-        } else {
-            rec.chlsdBefore = view.snapshot.chlsd
-            rec.pairwiseGap = view.snapshot.pairwiseGap
-        }
-        let result = policy.plan(view)
-        // CHLSD after the moves: the fixed snapshot with the plan's moves replayed (the view is
-        // not used below, so the replay mutates its arrays in place).
-        var after = (consume view).snapshot
-        for m in result.moves { after.move(m.vm, to: m.destination) }
-        rec.chlsdAfter = after.chlsd
-        rec.thlsd = result.thlsd
-        rec.trigger = result.trigger
-        rec.candidatesEvaluated += result.candidatesEvaluated
-        rec.skippedCostBenefit = result.skippedCostBenefit
-        rec.skippedPriority = result.skippedPriority
-        if !result.scores.isEmpty {
-            var buckets = [0, 0, 0, 0, 0]
-            for s in result.scores where !s.isNaN { buckets[VMScoreModel.bucket(s)] += 1 }
-            rec.scoreBuckets = buckets
-        }
-        rec.clusterScore = result.clusterScore
-        let moves = fixes.map { BalancingMove(vm: $0.vm, destination: $0.to, priority: 1) } + result.moves
-        for (i, m) in moves.enumerated() {
-            rec.recommended[m.priority - 1] += 1
-            guard config.drs.automation == .fullyAutomated else { rec.skippedAutomation += 1; continue }
-            let reason: MigrationReason = i < fixes.count ? .drsRule : .drsBalance
-            if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
-        }
-        return rec
     }
 }
 

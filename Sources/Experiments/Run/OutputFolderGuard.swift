@@ -34,6 +34,9 @@ enum OutputFolderGuard {
         guard let children = try? fm.contentsOfDirectory(atPath: url.path) else {
             return .other("it cannot be listed")
         }
+        // Another shard of the same sweep may have put its plan in place (and started `runs/`)
+        // between the check above and this listing: the plan decides, as above.
+        if children.contains(SweepLayout.fileName) { return .sweepFolder }
         return children.allSatisfy(isStartOfASweep) ? .emptyFolder : .other("it is a folder that drsim did not write (no drsim manifest.json)")
     }
 

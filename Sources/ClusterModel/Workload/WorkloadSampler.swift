@@ -84,27 +84,15 @@ public struct WorkloadSampler {
         vms.burstEndUS[v] = Int64.min
         drawInitialState(v, &vms)
         refreshProfileFactors(at: now)
-        var nextBurst = nextBurstUS
-        nextBurstUS = []
         let (workload, size, limit, host, reason) = (vms.workload, vms.cpuSizeMHz, vms.limitMHz, vms.host, vms.downReason)
-        vms.noiseState.withUnsafeMutableBufferPointer { noise in
-        vms.memoryNoiseState.withUnsafeMutableBufferPointer { memoryNoise in
-        vms.burstEndUS.withUnsafeMutableBufferPointer { burstEnd in
-        vms.cpuDemandFraction.withUnsafeMutableBufferPointer { fraction in
-        vms.cpuDemandMHz.withUnsafeMutableBufferPointer { demand in
-        vms.activeMemoryMB.withUnsafeMutableBufferPointer { activeMemory in
-        vms.memoryDemandMB.withUnsafeMutableBufferPointer { memoryDemand in
-        vms.consumedMemoryMB.withUnsafeMutableBufferPointer { consumedMemory in
-        vms.dirtyRateMbps.withUnsafeMutableBufferPointer { dirty in
-        nextBurst.withUnsafeMutableBufferPointer { nextBurst in
-            let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
-                                      fraction: fraction, demand: demand, activeMemory: activeMemory,
-                                      consumedMemory: consumedMemory, memoryDemand: memoryDemand, dirty: dirty)
+        var nextBurst = nextBurstUS
+        nextBurstUS = []   // `nextBurst` is now the only reference: written in place
+        defer { nextBurstUS = nextBurst }
+        Self.withSampleState(&vms, &nextBurst) { state in
             // Not yet running: its vCPU saturation counts from the next periodic sample.
             _ = sampleVMs(v..<(v + 1), at: now, workload: workload, cpuSizeMHz: size,
                           limitMHz: limit, host: host, downReason: reason, skipAbsent: false, state)
-        }}}}}}}}}}
-        nextBurstUS = nextBurst
+        }
     }
 
     /// Per-profile factors (diurnal × weekly × growth × mean) at `now`.
@@ -124,12 +112,21 @@ public struct WorkloadSampler {
     /// `cpuDemandMHz`, `activeMemoryMB`, `memoryDemandMB` and `dirtyRateMbps`.
     public mutating func sample(at now: SimTime, _ vms: inout VMTable) {
         refreshProfileFactors(at: now)
+        let (workload, size, limit, host, reason) = (vms.workload, vms.cpuSizeMHz, vms.limitMHz, vms.host, vms.downReason)
         var nextBurst = nextBurstUS
         nextBurstUS = []   // `nextBurst` is now the only reference: written in place
-        let (workload, size, limit, host, reason) = (vms.workload, vms.cpuSizeMHz, vms.limitMHz, vms.host, vms.downReason)
-        // The VM loop runs over raw buffers of the columns it writes: one uniqueness check per
-        // column per sample instead of one per VM and column (perf, fleet 2 days: the checked
-        // writes and a copy of each VM's config were about half of this function's 8.8 %).
+        defer { nextBurstUS = nextBurst }
+        Self.withSampleState(&vms, &nextBurst) { state in
+            (saturatedVMs, cappedMHz) = sampleVMs(0..<host.count, at: now, workload: workload, cpuSizeMHz: size,
+                                                  limitMHz: limit, host: host, downReason: reason, skipAbsent: true, state)
+        }
+    }
+
+    /// Runs `body` on raw buffers of the VM columns sampling writes and of `nextBurst` (the
+    /// caller's moved-out `nextBurstUS`, so it is written in place): one uniqueness check
+    /// per column per call instead of one per VM and column (perf, fleet 2 days: the checked
+    /// writes and a copy of each VM's config were about half of sampling's 8.8 %).
+    private static func withSampleState(_ vms: inout VMTable, _ nextBurst: inout [Int64], _ body: (VMSampleState) -> Void) {
         vms.noiseState.withUnsafeMutableBufferPointer { noise in
         vms.memoryNoiseState.withUnsafeMutableBufferPointer { memoryNoise in
         vms.burstEndUS.withUnsafeMutableBufferPointer { burstEnd in
@@ -143,10 +140,8 @@ public struct WorkloadSampler {
             let state = VMSampleState(noise: noise, memoryNoise: memoryNoise, burstEnd: burstEnd, nextBurst: nextBurst,
                                       fraction: fraction, demand: demand, activeMemory: activeMemory,
                                       consumedMemory: consumedMemory, memoryDemand: memoryDemand, dirty: dirty)
-            (saturatedVMs, cappedMHz) = sampleVMs(0..<host.count, at: now, workload: workload, cpuSizeMHz: size,
-                                                  limitMHz: limit, host: host, downReason: reason, skipAbsent: true, state)
+                body(state)
         }}}}}}}}}}
-        nextBurstUS = nextBurst
     }
 
     /// The per-VM part of ``sample(at:_:)``, writing through `out`; returns the running VMs whose

@@ -109,16 +109,8 @@ public enum ModelBuilder {
             }
             let k = indexInEntry[v.entryIndex, default: 0]
             indexInEntry[v.entryIndex] = k + 1
-            var vm = VMConfig(
-                name: v.name, vcpus: p.vcpus, vcpuMHz: Double(v.vcpuMHz), memoryMB: Double(p.memoryMB),
-                diskMB: p.diskGB * 1_024, datastore: datastores.id(v.datastore), network: networks.id(v.network),
-                sharesPerVCPU: Double(p.shares.perVCPU), memorySharesPerMB: Double(p.memoryShares.perMB),
-                restartPriority: p.restartPriority.rank,
-                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(p.memoryMB), vcpus: p.vcpus),
-                reservationMHz: Double(p.reservationMHz),
-                limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: w, traceIndex: k).withMemoryControls(of: p)
-            vm.bootTime = time(p.bootTime)
-            vms.append(vm)
+            vms.append(vmConfig(name: v.name, profile: p, vcpuMHz: v.vcpuMHz, datastore: datastores.id(v.datastore),
+                                network: networks.id(v.network), workload: w, traceIndex: k))
         }
 
         // Entries with churn but no static VMs (count 0): the template VMs resolution made.
@@ -130,16 +122,9 @@ public enum ModelBuilder {
                 workloadOfProfile[t.profileIndex] = Int32(workloads.count - 1)
             }
             guard let workload = workloadOfProfile[t.profileIndex] else { continue }
-            var template = VMConfig(
-                name: t.name, vcpus: profile.vcpus, vcpuMHz: Double(t.vcpuMHz), memoryMB: Double(profile.memoryMB),
-                diskMB: profile.diskGB * 1_024, datastore: datastores.id(t.datastore), network: networks.id(t.network),
-                sharesPerVCPU: Double(profile.shares.perVCPU), memorySharesPerMB: Double(profile.memoryShares.perMB),
-                restartPriority: profile.restartPriority.rank,
-                overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(profile.memoryMB), vcpus: profile.vcpus),
-                reservationMHz: Double(profile.reservationMHz),
-                limitMHz: profile.limitMHz.map(Double.init) ?? .infinity, workload: workload).withMemoryControls(of: profile)
-            template.bootTime = time(profile.bootTime)
-            templates[t.entryIndex] = template
+            templates[t.entryIndex] = vmConfig(name: t.name, profile: profile, vcpuMHz: t.vcpuMHz,
+                                               datastore: datastores.id(t.datastore), network: networks.id(t.network),
+                                               workload: workload, traceIndex: 0)
         }
         let churn = churnConfigs(rc, vms: vms, templates: templates)
 
@@ -400,6 +385,24 @@ struct Interner {
         names.append(name)
         ids[name] = Int32(names.count - 1)
         return Int32(names.count - 1)
+    }
+}
+
+extension ModelBuilder {
+    /// The VM a profile makes (static VMs and churn templates alike): its size, shares, priority,
+    /// CPU and memory controls, the 6.7 overhead table's value, and its guest boot time.
+    static func vmConfig(name: String, profile p: VMProfileSpec, vcpuMHz: Int, datastore: Int32, network: Int32,
+                         workload: Int32, traceIndex: Int32) -> VMConfig {
+        var vm = VMConfig(
+            name: name, vcpus: p.vcpus, vcpuMHz: Double(vcpuMHz), memoryMB: Double(p.memoryMB),
+            diskMB: p.diskGB * 1_024, datastore: datastore, network: network,
+            sharesPerVCPU: Double(p.shares.perVCPU), memorySharesPerMB: Double(p.memoryShares.perMB),
+            restartPriority: p.restartPriority.rank,
+            overheadMB: VMMemoryOverhead.overheadMB(memoryMB: Double(p.memoryMB), vcpus: p.vcpus),
+            reservationMHz: Double(p.reservationMHz),
+            limitMHz: p.limitMHz.map(Double.init) ?? .infinity, workload: workload, traceIndex: traceIndex).withMemoryControls(of: p)
+        vm.bootTime = time(p.bootTime)
+        return vm
     }
 }
 

@@ -61,6 +61,24 @@ import Scenarios
         #expect(SweepFixture.text(out, "sweep.csv") != nil)
     }
 
+    /// Two shards of one array start at once: shard 1 finds no plan yet, then shard 2 puts the plan
+    /// and `runs/` in place before shard 1 lists the folder. Shard 1 must see a sweep folder, not
+    /// a foreign one (seen once in a Slurm job array; fixed by the listing's own plan check).
+    @Test func aShardThatListsAfterAnotherPutThePlanSeesASweep() throws {
+        let folder = SweepFixture.folder("interleaved").appendingPathComponent("tiny-sweep")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(".drsim-shard-1-of-2.lock").path, contents: Data()))
+        var interleaved = false
+        let seen = OutputFolderGuard.content(of: folder) {
+            // Shard 2, between shard 1's plan check and its listing.
+            interleaved = FileManager.default.createFile(atPath: folder.appendingPathComponent(SweepLayout.fileName).path, contents: Data("{}".utf8))
+            try? FileManager.default.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        }
+        #expect(interleaved)
+        #expect(seen == .sweepFolder)
+        #expect(OutputFolderGuard.content(of: folder) == .sweepFolder)
+    }
+
     /// Item 12: partial folders of a live process are left alone; a dead one's are removed.
     @Test func livePartialsAreKept() throws {
         let out = SweepFixture.folder("partials")

@@ -50,7 +50,7 @@ public final class ClusterRuntime: EventHandler {
     /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
     /// `drs.period` and `drs.automation` still apply.
     public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
-        let (config, churn) = Self.withChurnRows(input, settings: settings)
+        let (config, churn) = ChurnState.withRows(input, settings: settings)
         self.config = config
         self.settings = settings
         self.recorder = recorder
@@ -119,7 +119,7 @@ public final class ClusterRuntime: EventHandler {
 
     public func handle(_ event: Event, in simulation: Simulation) {
         let started = ContinuousClock.now
-        defer { summary.phaseSeconds[Self.phase(of: event.kind)] += (ContinuousClock.now - started).secondsDouble }
+        defer { summary.phaseSeconds[EventKind.phase(of: event.kind)] += (ContinuousClock.now - started).secondsDouble }
         switch EventKind(rawValue: event.kind) {
         case .sample: takeSample(at: event.time)
         case .migrationStep: migrationStepEnded(Int32(event.payload))
@@ -160,6 +160,99 @@ extension ClusterRuntime {
     public func invariantViolations() -> [String] { audit.check(view(), energy: energy) }
 }
 
+/// Migrations: requests are checked here (``checkMigration(vm:to:)``) and handed to the
+/// ``MigrationEngine``; what the engine returns as ended moves evacuations on.
+extension ClusterRuntime {
+    /// Submits a migration of VM `v` to host `d` and flushes the observers (a public call ends
+    /// like an event). Returns the rejection detail when the checks fail at once (the request is
+    /// then recorded as `rejected`), else `.none` (started or queued).
+    @discardableResult
+    public func requestMigration(vm v: Int, to d: Int, reason: MigrationReason) -> MigrationDetail {
+        let detail = submitMigration(vm: v, to: d, reason: reason)
+        flushHostChanges()
+        return detail
+    }
+
+    /// ``requestMigration(vm:to:reason:)`` inside an event (the event's end flushes).
+    @discardableResult
+    func submitMigration(vm v: Int, to d: Int, reason: MigrationReason) -> MigrationDetail {
+        engine.count(reason)
+        let detail = checkMigration(vm: v, to: d)
+        guard detail == .none else {
+            engine.reject(vm: v, to: d, reason: reason, detail: detail, state)
+            return detail
+        }
+        engine.enqueue(vm: v, to: d, reason: reason, &state)
+        return .none
+    }
+
+    /// Number of migrations copying now, and waiting for a slot.
+    public var migrationsActiveCount: Int { engine.table.active.count }
+    public var migrationsQueuedCount: Int { engine.table.queue.count }
+
+    /// Destinations and VMs of every queued or copying migration (for policies that must count
+    /// in-flight moves where they are going).
+    public var migrationsInFlight: [(vm: Int, source: Int, destination: Int)] {
+        engine.inFlight.map {
+            let m = engine.table.slots[Int($0)]
+            return (Int(m.vm), Int(m.source), Int(m.destination))
+        }
+    }
+
+    /// The run's migration figures so far.
+    public var migrationStats: MigrationStatistics { engine.stats }
+
+    func migrationStepEnded(_ id: Int32) { engine.stepEnded(id, state) }
+
+    func switchoverEnded(_ id: Int32) {
+        if let ended = engine.switchoverEnded(id, &state) { evacuationProgress(ended) }
+    }
+
+    /// Ends migration `id` and moves on the evacuation of the host it was leaving.
+    func finishMigration(_ id: Int32, outcome: MigrationOutcome, detail: MigrationDetail) {
+        if let ended = engine.finish(id, outcome: outcome, detail: detail, &state) { evacuationProgress(ended) }
+    }
+
+    /// Host `h` leaves `on` (failure, power-off, maintenance): migrations into it abort and the
+    /// VMs stay on their sources. With `sourceFailed`, migrations out of it fail (their VMs go
+    /// down with the host; the caller handles the VMs).
+    public func abortMigrations(involving h: Int, sourceFailed: Bool) {
+        abortMigrationsInvolving(h, sourceFailed: sourceFailed)
+        flushHostChanges()
+    }
+
+    func abortMigrationsInvolving(_ h: Int, sourceFailed: Bool) {
+        for id in engine.inFlight {
+            guard engine.table.contains(id),   // ended by an earlier iteration
+                  let (outcome, detail) = engine.ending(of: id, hostLeftOn: h, sourceFailed: sourceFailed) else { continue }
+            finishMigration(id, outcome: outcome, detail: detail)
+        }
+    }
+
+    // Read-only views of the engine for the policies.
+    var migrations: MigrationTable { _read { yield engine.table } }
+    var linkMbps: [Double] { engine.linkMbps }
+    var vmotionStreams: [Int] { engine.streams }
+    var ledger: ConcurrencyLedger { _read { yield engine.ledger } }
+    var estimatedVMotionSeconds: Double { engine.estimatedSeconds }
+    func vmotionStreamCapMbps(_ s: Int, _ d: Int) -> Double { engine.streamCapMbps(s, d) }
+    func vmotionReservationMHz(_ h: Int) -> Double { engine.reservationMHz(h, hosts) }
+}
+
+extension ClusterRuntime {
+    /// vMotion stage 1: the checks vCenter makes when a migration is requested (docs/model.md,
+    /// vMotion, Checks; ``ClusterState/migrationDetail(_:to:vmotion:rules:destinationIsFailoverHost:)``).
+    /// Returns ``MigrationDetail/none`` when the request may proceed.
+    public func checkMigration(vm v: Int, to d: Int) -> MigrationDetail {
+        state.migrationDetail(v, to: d, vmotion: vmotion, rules: rules, destinationIsFailoverHost: isReservedFailoverHost(d))
+    }
+
+    /// Whether moving VM `v` to host `d` would be a shared-nothing vMotion (disk copied too).
+    public func isSharedNothing(vm v: Int, to d: Int) -> Bool {
+        !hosts.configs[d].datastores.contains(vms.datastore[v])
+    }
+}
+
 extension ClusterRuntime {
     // MARK: Scenario events
 
@@ -190,43 +283,4 @@ extension ClusterRuntime {
             wake(Int(h), reason: .manual)
         }
     }
-}
-
-extension ClusterRuntime {
-    /// Index into ``ClusterSummary/phaseSeconds`` of an event kind.
-    static func phase(of kind: Int32) -> Int {
-        switch EventKind(rawValue: kind) {
-        case .sample: RunPhase.sampling.rawValue
-        case .drsPass: RunPhase.drs.rawValue
-        case .dpmPass: RunPhase.dpm.rawValue
-        case .migrationStep, .migrationSwitchover: RunPhase.migrations.rawValue
-        default: RunPhase.lifecycle.rawValue
-        }
-    }
-}
-
-/// Event kinds of a ``ClusterRuntime``.
-enum EventKind: Int32 {
-    case sample = 1
-    case migrationStep
-    case migrationSwitchover
-    case scenarioAction
-    case drsPass
-    case dpmPass
-    case hostTimer
-    case evacuationCheck
-    case windowStart
-    case randomFailure
-    case haRestart
-    case vmArrival
-    case vmDeparture
-    case churnArrival
-}
-
-/// Priorities at equal times (lower first): state changes, then sampling, then policies.
-enum EventPriority {
-    static let stateChange: Int32 = 0
-    static let sample: Int32 = 10
-    static let policy: Int32 = 20
-    static let scenario: Int32 = 30
 }

@@ -33,21 +33,6 @@ struct ClusterState {
         try body(&vms, &hosts)
     }
 
-    /// Host-level admission control: `h`'s unreserved memory holds VM `v`'s memory reservation +
-    /// overhead and its unreserved CPU the VM's CPU reservation ([FD-Reservation]); a VM larger
-    /// than the host's physical memory never runs there.
-    @inline(__always)
-    func admitsReservations(_ v: Int, on h: Int) -> Bool {
-        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && hosts.unreservedCPUMHz(h) + 1e-6 >= vms.cpuReservationMHz[v]
-            && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
-    }
-
-    /// Why ``admitsReservations(_:on:)`` refuses: memory first, then CPU.
-    func reservationShortfall(_ v: Int, on h: Int) -> MigrationDetail {
-        hosts.freeMemoryMB(h) + 1e-6 >= vms.footprintMB[v] && vms.configs[v].memoryMB <= hosts.memoryCapacityMB[h]
-            ? .insufficientCPU : .insufficientMemory
-    }
-
     /// Adds (`sign` 1) or removes (−1) VM `v`'s reservations to host `h`'s ledgers (a migration
     /// reserves on its destination while it copies).
     @inline(__always)

@@ -73,5 +73,4 @@ extension ClusterRuntime {
     var dpmLowSince: SimTime { _read { yield policy.dpmLowSince } _modify { yield &policy.dpmLowSince } }
     var pendingRow: TimeseriesRow? { _read { yield rows.pending } _modify { yield &rows.pending } }
     var balancingPolicy: (any BalancingPolicy)? { policy.balancing }
-    var churn: ChurnState { _read { yield state.churn } _modify { yield &state.churn } }
 }

@@ -61,3 +61,22 @@ public struct ClusterSummary: Sendable {
 
     public init() {}
 }
+
+extension ClusterSummary {
+    /// Adds a sample's row, which holds for `seconds` (its interval, cut at the run's end).
+    mutating func add(_ row: TimeseriesRow, seconds dt: Double) {
+        cpuDemandMHzSeconds += row.cpuDemandMHz * dt
+        cpuUnmetMHzSeconds += row.cpuUnmetMHz * dt
+        hostOnSeconds += Double(row.hostsOn) * dt
+        standbyHostSeconds += Double(row.hostsStandby) * dt
+        if row.memoryCapacityMB > 0 {
+            memoryOvercommitMax = max(memoryOvercommitMax, row.memoryConfiguredMB / row.memoryCapacityMB)
+        }
+        memoryBalloonedMBSeconds += row.memoryBalloonedMB * dt
+        memorySwappedMBSeconds += row.memorySwappedMB * dt
+        memoryContentionMBSeconds += row.memoryContentionMB * dt
+        memoryActiveMBSeconds += row.memoryActiveMB * dt
+        chlsd.add(row.chlsd)
+        chlsdQuantiles.add(row.chlsd)
+    }
+}

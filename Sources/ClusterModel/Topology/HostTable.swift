@@ -70,4 +70,22 @@ public struct HostTable: Sendable {
     public func cpuUtilization(_ h: Int) -> Double {
         min(1, (cpuServedMHz[h] + vmotionOverheadMHz[h]) / cpuCapacityMHz[h])
     }
+
+    /// Normalized entitlement of host `h` at the latest sample: the larger of its CPU and memory
+    /// load (docs/model.md, DRS).
+    func normalizedLoad(_ h: Int) -> Double {
+        max(cpuDemandMHz[h] / cpuCapacityMHz[h], memoryDemandMB[h] / memoryCapacityMB[h])
+    }
+
+    /// Power draw of host `h` in its current state, W (docs/model.md, Power and energy).
+    func powerDrawW(_ h: Int) -> Double {
+        let c = configs[h]
+        switch state[h] {
+        case .on, .enteringStandby, .enteringMaintenance: return c.power.watts(atUtilization: cpuUtilization(h))
+        case .booting: return c.power.maxW
+        case .shuttingDown, .maintenance: return c.power.idleW
+        case .standby: return c.standbyW
+        case .failed: return 0
+        }
+    }
 }

@@ -18,8 +18,10 @@ enum OutputFolderGuard {
         case other(String)
     }
 
-    /// Classifies `url` without following a dangling link.
-    static func content(of url: URL) -> Content {
+    /// Classifies `url` without following a dangling link. `beforeListing` runs between the
+    /// checks for a plan and a manifest and the folder's listing (tests use it to interleave
+    /// another shard's writes there, the race the listing's own check closes).
+    static func content(of url: URL, beforeListing: () -> Void = {}) -> Content {
         let fm = FileManager.default
         guard let attributes = try? fm.attributesOfItem(atPath: url.path) else { return .absent }
         if attributes[.type] as? FileAttributeType == .typeSymbolicLink, !fm.fileExists(atPath: url.path) {
@@ -31,6 +33,7 @@ enum OutputFolderGuard {
         }
         if fm.fileExists(atPath: url.appendingPathComponent(SweepLayout.fileName).path) { return .sweepFolder }
         if isDRSimManifest(url.appendingPathComponent("manifest.json")) { return .runFolder }
+        beforeListing()
         guard let children = try? fm.contentsOfDirectory(atPath: url.path) else {
             return .other("it cannot be listed")
         }

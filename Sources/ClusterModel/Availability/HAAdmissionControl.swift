@@ -14,7 +14,9 @@ struct HAAdmissionControl {
     }
 
     /// Whether admission control is in force (HA on, a policy other than `disabled`).
-    var isOn: Bool { config.enabled && config.admissionPolicy != .disabled }
+    var isOn: Bool { Self.isOn(config) }
+
+    static func isOn(_ config: HAConfig) -> Bool { config.enabled && config.admissionPolicy != .disabled }
 
     /// Whether `h` is a dedicated failover host that takes no VMs until a failure (policy
     /// `failover_hosts`, [API-FailoverHost]).

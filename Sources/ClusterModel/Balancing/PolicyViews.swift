@@ -179,7 +179,8 @@ struct ScoreDRSState {
 
 /// What a score pass that planned no move read, to tell whether the next pass would be the same:
 /// the samples (history stamp), where every VM runs, the host states, and the vMotions in flight
-/// (requests, starts, active and queued: the ledger and the planned hosts follow from them).
+/// (requests, starts, active and queued: the ledger and the planned hosts follow from them). Taken
+/// from the tables directly, not through a ``ClusterView``: it is checked every minute.
 struct ScorePassMemo {
     let record: DRSPassRecord
     let pushes: Int
@@ -187,20 +188,22 @@ struct ScorePassMemo {
     let vmHost: [Int32]
     let hostState: [HostPowerState]
 
-    init(_ view: ClusterView, pushes: Int, record: DRSPassRecord) {
+    init(record: DRSPassRecord, pushes: Int, hostState: [HostPowerState], vmHost: [Int32], migrations: MigrationTable,
+         stats: MigrationStatistics) {
         self.record = record
         self.pushes = pushes
-        migrationStamp = Self.migrationStamp(view)
-        vmHost = view.vms.host
-        hostState = view.hosts.state
+        migrationStamp = Self.migrationStamp(migrations, stats)
+        self.vmHost = vmHost
+        self.hostState = hostState
     }
 
-    static func migrationStamp(_ view: ClusterView) -> [Int] {
-        [view.migrationStats.requests, view.migrationStats.startedSinceSample, view.migrations.active.count, view.migrations.queue.count]
+    static func migrationStamp(_ migrations: MigrationTable, _ stats: MigrationStatistics) -> [Int] {
+        [stats.requests, stats.startedSinceSample, migrations.active.count, migrations.queue.count]
     }
 
-    func stillValid(_ view: ClusterView, pushes: Int) -> Bool {
-        pushes == self.pushes && Self.migrationStamp(view) == migrationStamp
-            && view.hosts.state == hostState && view.vms.host == vmHost
+    func stillValid(pushes: Int, hostState: [HostPowerState], vmHost: [Int32], migrations: MigrationTable,
+                    stats: MigrationStatistics) -> Bool {
+        pushes == self.pushes && Self.migrationStamp(migrations, stats) == migrationStamp
+            && hostState == self.hostState && vmHost == self.vmHost
     }
 }

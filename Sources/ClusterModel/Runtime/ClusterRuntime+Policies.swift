@@ -33,7 +33,7 @@ extension ClusterRuntime {
     }
 
     /// The vMotion rules over the arrays that change between passes (``ClusterView/compatibility()``).
-    func compatibilityView() -> CompatibilityView { view().compatibility() }
+    func compatibilityView() -> CompatibilityView { CompatibilityView(hosts: state.hosts, vms: state.vms, rules: vmotion) }
 
     /// The view of a score pass (``PolicyInputs/scoreView(_:excluding:)``).
     func makeBalancingView(excluding planned: [Int] = []) -> BalancingView {
@@ -45,12 +45,16 @@ extension ClusterRuntime {
 
     // MARK: HA admission control (Availability/HAAdmissionControl.swift)
 
-    var haAdmissionOn: Bool { policy.ha.isOn }
-    func isReservedFailoverHost(_ h: Int) -> Bool { policy.ha.isReservedFailoverHost(h) }
-    func haAdmits(_ v: Int) -> Bool { policy.ha.admits(v, hosts: state.hosts, vms: state.vms) }
+    // The settings are checked first, here: placement asks for every (VM, host) candidate.
+    var haAdmissionOn: Bool { HAAdmissionControl.isOn(config.ha) }
+    func isReservedFailoverHost(_ h: Int) -> Bool {
+        config.ha.admissionPolicy == .failoverHosts && policy.ha.isReservedFailoverHost(h)
+    }
+    func haAdmits(_ v: Int) -> Bool { !haAdmissionOn || policy.ha.admits(v, hosts: state.hosts, vms: state.vms) }
     func haFailoverCapacityHolds(withoutHosts excluded: [Int] = [], extraCPU: Double = 0, extraMB: Double = 0,
                                  adding v: Int = -1) -> Bool {
-        policy.ha.holds(hosts: state.hosts, vms: state.vms, withoutHosts: excluded, extraCPU: extraCPU, extraMB: extraMB, adding: v)
+        guard haAdmissionOn else { return true }
+        return policy.ha.holds(hosts: state.hosts, vms: state.vms, withoutHosts: excluded, extraCPU: extraCPU, extraMB: extraMB, adding: v)
     }
 
     // MARK: DRS
@@ -86,12 +90,16 @@ extension ClusterRuntime {
         let clock = ContinuousClock.now
         let now = simulation.now
         var rec: DRSPassRecord
-        if let memo = policy.score.memo, memo.stillValid(view(), pushes: history.pushes) {
+        if let memo = policy.score.memo,
+           memo.stillValid(pushes: history.pushes, hostState: hosts.state, vmHost: vms.host, migrations: engine.table, stats: engine.stats) {
             rec = memo.record
             rec.time = now
         } else {
             rec = plannedPolicyPass(ScoreBalancer(), at: now) { $1.scoreView($0) }
-            policy.score.memo = rec.recommended.allSatisfy { $0 == 0 } ? ScorePassMemo(view(), pushes: history.pushes, record: rec) : nil
+            policy.score.memo = rec.recommended.allSatisfy({ $0 == 0 })
+                ? ScorePassMemo(record: rec, pushes: history.pushes, hostState: hosts.state, vmHost: vms.host,
+                                migrations: engine.table, stats: engine.stats)
+                : nil
         }
         if let score = rec.clusterScore {
             summary.drsScoreSum += score

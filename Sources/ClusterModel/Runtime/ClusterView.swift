@@ -41,8 +41,7 @@ extension ClusterView {
     /// pass instead of one per check; make bench, cluster-32x1000-30d: dynamic exclusivity checks
     /// on the runtime's state were ~20 % of the run).
     func compatibility() -> CompatibilityView {
-        CompatibilityView(vmHost: vms.host, featureRank: vms.featureRank, datastore: vms.datastore,
-                          hostState: hosts.state, rules: vmotion)
+        CompatibilityView(hosts: hosts, vms: vms, rules: vmotion)
     }
 
     /// Where each VM runs, or will once its queued or copying migration ends (-1: down).

@@ -3,8 +3,8 @@ import SimKernel
 /// Classic DRS (vSphere 4.1–6.7), docs/model.md (DRS): when the cluster's host load standard
 /// deviation (CHLSD) is above the threshold's target (THLSD), a greedy hill-climb on the pass's
 /// snapshot with cost-benefit and risk filtering; then pairwise balancing (6.5+). Rule fixes
-/// (priority 1) run before it in the runtime's shared pass (`ClusterRuntime+ScoreDRS.swift`), as
-/// for every ``BalancingPolicy``.
+/// (priority 1) run before it in the shared pass (``BalancingPass``), as for every
+/// ``BalancingPolicy``.
 ///
 /// Stateless between passes: every figure it plans on is in the ``BalancingView`` the runtime
 /// builds for the pass (the snapshot over DRS's demand window, the vMotion checks and rules, and
@@ -35,7 +35,7 @@ struct ClassicDRS: BalancingPolicy {
         ignoreDownTimeLessThanSeconds = drs.ignoreDownTimeLessThan.seconds
     }
 
-    /// Plans one pass on `view` (built by the runtime's `makeClassicView`; a view without
+    /// Plans one pass on `view` (built by ``PolicyInputs/classicView(_:)``; a view without
     /// ``BalancingView/classic`` inputs gets no balancing moves). `view.migrating` already holds
     /// the pass's rule fixes, so no VM moves twice in a pass.
     func plan(_ view: BalancingView) -> BalancingPlan {
@@ -284,7 +284,7 @@ struct ClassicDRS: BalancingPolicy {
 }
 
 /// What classic DRS reads beyond the common view, filled by the runtime once per pass
-/// (`makeClassicView`, `ClusterRuntime+DRS.swift`): host classes, the vMotions in flight per source
+/// (``PolicyInputs/classicView(_:)``, Balancing/PolicyViews.swift): host classes, the vMotions in flight per source
 /// host, the vMotion engine's per-host stream counts and CPU reservations (cost-benefit), and the
 /// demand over the long history window (risk) on demand: most passes never need it.
 struct ClassicDRSInputs {

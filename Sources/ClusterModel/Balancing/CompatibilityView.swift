@@ -9,6 +9,14 @@ struct CompatibilityView {
     let hostState: [HostPowerState]
     let rules: VMotionCompatibility
 
+    init(hosts: HostTable, vms: VMTable, rules: VMotionCompatibility) {
+        vmHost = vms.host
+        featureRank = vms.featureRank
+        datastore = vms.datastore
+        hostState = hosts.state
+        self.rules = rules
+    }
+
     /// Whether VM `v` could be vMotioned to host `d` (which must be `on`).
     @inline(__always)
     func compatible(_ v: Int, _ d: Int) -> Bool {

@@ -49,7 +49,8 @@ public final class ClusterRuntime: EventHandler {
     /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
     /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
     /// `drs.period` and `drs.automation` still apply.
-    public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil) {
+    public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil,
+                powerPolicy: (any PowerPolicy)? = nil) {
         let (config, churn) = ChurnState.withRows(input, settings: settings)
         self.config = config
         self.settings = settings
@@ -68,7 +69,7 @@ public final class ClusterRuntime: EventHandler {
             state.vms.expectedMemoryMB[v] = min(memory, max(p.consumedFraction, p.activeFraction) * memory) + config.vms[v].overheadMB
         }
         engine = MigrationEngine(config: config, seed: settings.seed, simulation: simulation, target: 0, recorder: recorder)
-        policy = PolicyInputs(config, settings, scoreWindows: Self.scoreWindows(config, settings), balancing: balancingPolicy)
+        policy = PolicyInputs(config, settings, scoreWindows: Self.scoreWindows(config, settings), balancing: balancingPolicy, power: powerPolicy)
         vmotion = VMotionCompatibility(config)
         lifecycle = HostLifecycle(config, seed: settings.seed)
         let registered = simulation.register(self)

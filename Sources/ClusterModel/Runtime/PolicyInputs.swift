@@ -1,9 +1,10 @@
 import SimKernel
 
 /// What the policies (DRS, score DRS, DPM) read and keep between passes, owned by the runtime
-/// and passed to them: recent demand, rules, host classes, cached window estimates, score DRS's
-/// state and DPM's low-period start. Policies never write the cluster's tables: they return
-/// recommendations that the runtime applies by automation level (docs/architecture.md).
+/// and passed to them: recent demand, rules, host classes, cached window estimates, HA admission
+/// control, score DRS's state and DPM's low-period start, and a caller's policies. Policies never
+/// write the cluster's tables: they return recommendations that the runtime applies by
+/// automation level (docs/architecture.md).
 struct PolicyInputs {
     /// Recent demand per VM for DRS and DPM windows.
     var history: DemandHistory
@@ -12,17 +13,29 @@ struct PolicyInputs {
     let hostClass: [Int32]
     /// Each VM's CPU reservation, MHz (entitlements are at least the reservation).
     let vmReservation: [Double]
-    /// Per-VM demand estimates by window, refilled once per sample (see ``ClusterRuntime/windowEstimates(samples:conservative:)``).
-    var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
-    /// Score DRS's per-VM constants and its last pass (ClusterRuntime+ScoreDRS.swift).
+    /// Per-VM demand estimates by window, refilled once per sample (``WindowEstimateCache``).
+    let estimates = WindowEstimateCache()
+    /// Score DRS's per-VM constants and its last pass (Balancing/PolicyViews.swift).
     var score = ScoreDRSState()
-    /// Start of the cluster's current low period (DPM's expected-low-period forecast).
+    /// Start of the cluster's current low period (DPM's expected-low-period forecast), as the
+    /// last power plan left it.
     var dpmLowSince: SimTime = .zero
-    /// A caller's balancing policy, run instead of the built-in DRS algorithm (ClusterRuntime+ScoreDRS.swift).
+    /// HA admission control over the tables (Availability/HAAdmissionControl.swift).
+    let ha: HAAdmissionControl
+    /// The sample interval, and the look-back windows (in samples) a score cluster reads.
+    let sampleInterval: SimTime
+    let scoreWindows: [Int]
+    /// A caller's balancing policy, run instead of the built-in DRS algorithm.
     let balancing: (any BalancingPolicy)?
+    /// A caller's power policy, run instead of ``ClassicDPM``.
+    let power: (any PowerPolicy)?
 
-    init(_ config: ClusterConfig, _ settings: RunSettings, scoreWindows: [Int], balancing: (any BalancingPolicy)?) {
+    init(_ config: ClusterConfig, _ settings: RunSettings, scoreWindows: [Int], balancing: (any BalancingPolicy)?,
+         power: (any PowerPolicy)? = nil) {
         self.balancing = balancing
+        self.power = power
+        self.scoreWindows = scoreWindows
+        sampleInterval = settings.sampleInterval
         let interval = settings.sampleInterval.seconds
         func samples(_ t: SimTime) -> Int { max(1, Int((t.seconds / interval).rounded())) }
         history = DemandHistory(vms: config.vms.count, windows: [1, samples(config.drs.demandWindow),
@@ -31,6 +44,18 @@ struct PolicyInputs {
         rules = RuleBook(rules: config.rules, vmCount: config.vms.count)
         hostClass = HostClasses.classes(of: config.hosts)
         vmReservation = config.vms.map(\.reservationMHz)
+        ha = HAAdmissionControl(config.ha, hosts: config.hosts.count)
+    }
+
+    /// A window's length in whole samples (at least one).
+    func samples(_ window: SimTime) -> Int {
+        max(1, Int((window.seconds / sampleInterval.seconds).rounded()))
+    }
+
+    /// Per-VM demand estimates over the last `samples` samples (mean, or mean + 2 sd), computed
+    /// once per sample and window and shared by the passes that ask for them.
+    func windowEstimates(samples: Int, conservative: Bool) -> (cpuMHz: [Double], memoryMB: [Double]) {
+        estimates.estimates(history, samples: samples, conservative: conservative)
     }
 }
 
@@ -54,23 +79,41 @@ extension PolicyInputs {
     /// the history (window estimates, score DRS's memo) is stale.
     mutating func resetVM(_ v: Int, cpuMHz: Double, memoryMB: Double) {
         history.resetVM(v, cpuMHz: cpuMHz, memoryMB: memoryMB)
-        for i in estimateCache.indices { estimateCache[i].stamp = -1 }
+        estimates.invalidate()
         score.memo = nil
     }
 }
 
-extension ClusterRuntime {
-    // The policies' names for the inputs they read (ClusterRuntime+DRS.swift, +ScoreDRS.swift, +DPM.swift).
-    var history: DemandHistory { _read { yield policy.history } _modify { yield &policy.history } }
-    var rules: RuleBook { policy.rules }
-    var hostClass: [Int32] { policy.hostClass }
-    var vmReservation: [Double] { policy.vmReservation }
-    var estimateCache: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] {
-        _read { yield policy.estimateCache }
-        _modify { yield &policy.estimateCache }
+/// Per-VM demand estimates by window, computed once per sample and window and shared by the DRS
+/// and DPM passes that ask for them (make bench: per-pass recomputation for every VM was 6 % of
+/// cluster-32x1000-30d). Each window keeps its buffers and refills them in place: no allocation
+/// per pass once the callers have let go of them. A reference, so that a lazily computed input
+/// (``ClassicDRSInputs/longDemand``) can fill it during a pass.
+final class WindowEstimateCache {
+    private var entries: [(key: Int, stamp: Int, cpu: [Double], memory: [Double])] = []
+
+    func estimates(_ history: DemandHistory, samples: Int, conservative: Bool) -> (cpuMHz: [Double], memoryMB: [Double]) {
+        let key = samples * 2 + (conservative ? 1 : 0)
+        let stamp = history.pushes
+        let slot: Int
+        if let i = entries.firstIndex(where: { $0.key == key }) {
+            slot = i
+        } else {
+            entries.append((key, -1, [], []))
+            slot = entries.count - 1
+        }
+        if entries[slot].stamp != stamp {
+            var entry = entries[slot]
+            entries[slot] = (key, -1, [], [])   // entry's buffers are now unique: refilled in place
+            history.estimates(samples: samples, conservative: conservative, cpu: &entry.cpu, memory: &entry.memory)
+            entry.stamp = stamp
+            entries[slot] = entry
+        }
+        return (entries[slot].cpu, entries[slot].memory)
     }
-    var scoreState: ScoreDRSState { _read { yield policy.score } _modify { yield &policy.score } }
-    var dpmLowSince: SimTime { _read { yield policy.dpmLowSince } _modify { yield &policy.dpmLowSince } }
-    var pendingRow: TimeseriesRow? { _read { yield rows.pending } _modify { yield &rows.pending } }
-    var balancingPolicy: (any BalancingPolicy)? { policy.balancing }
+
+    /// Marks every window stale (a VM's history was reset).
+    func invalidate() {
+        for i in entries.indices { entries[i].stamp = -1 }
+    }
 }

@@ -137,7 +137,7 @@ import Testing
                                            memoryCapacity: rt.hosts.memoryCapacityMB, participates: [true, true, true])
             var p = EvacuationPlan(source: 0, snapshot: snapshot, compatibility: rt.compatibilityView(), vms: rt.vms)
             var moves: [[Int]] = []
-            while let m = p.nextMove(rules: rt.rules, state: rt.state) {
+            while let m = p.nextMove(rules: rt.rules, admits: { rt.state.admitsReservations($0, on: $1) }) {
                 moves.append([m.vm, m.destination])
                 p.submitted(m, accepted: accept || moves.count > 1)   // without `accept`, the first move is rejected
             }

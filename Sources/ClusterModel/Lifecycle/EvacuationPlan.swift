@@ -4,10 +4,11 @@
 /// anti-affinity always; `should` and affinity when possible), has room on a what-if snapshot and
 /// for its reservations, and is least loaded after the move (ties to the lower index).
 ///
-/// A plan is followed one move at a time: the runtime submits each move ``nextMove(rules:state:)``
+/// A plan is followed one move at a time: the runtime submits each move ``nextMove(rules:admits:)``
 /// gives and reports whether vMotion accepted it (``submitted(_:accepted:)``). An accepted move is
-/// applied to the snapshot, so later VMs see it; a rejected one is not. Reservations are read from
-/// the state at each step, since a started migration reserves on its destination. `homeless`
+/// applied to the snapshot, so later VMs see it; a rejected one is not. Host-level admission
+/// (`admits(v, d)`: ``ClusterState/admitsReservations(_:on:)``) is asked at each step, since a
+/// started migration reserves on its destination. `homeless`
 /// gathers the VMs that found no destination or whose move was rejected, in resident order.
 struct EvacuationPlan {
     let source: Int
@@ -31,11 +32,11 @@ struct EvacuationPlan {
 
     /// The next VM to move and its destination; VMs without a destination on the way are homeless.
     /// Nil when every resident has been planned.
-    mutating func nextMove(rules: RuleBook, state: ClusterState) -> (vm: Int, destination: Int)? {
+    mutating func nextMove(rules: RuleBook, admits: (Int, Int) -> Bool) -> (vm: Int, destination: Int)? {
         while next < residents.count {
             let v = residents[next]
             next += 1
-            if let d = destination(v, rules: rules, state: state) { return (v, d) }
+            if let d = destination(v, rules: rules, admits: admits) { return (v, d) }
             homeless.append(v)
         }
         return nil
@@ -51,11 +52,11 @@ struct EvacuationPlan {
     }
 
     /// VM `v`'s destination: with every rule counted, else with the hard rules only.
-    func destination(_ v: Int, rules: RuleBook, state: ClusterState) -> Int? {
+    func destination(_ v: Int, rules: RuleBook, admits: (Int, Int) -> Bool) -> Int? {
         for strictness in [RuleStrictness.all, .hard] {
             var best = -1, bestLoad = Double.infinity
             for d in 0..<snapshot.participates.count where d != source && snapshot.participates[d] {
-                guard compatibility.compatible(v, d), snapshot.fits(v, on: d), state.admitsReservations(v, on: d),
+                guard compatibility.compatible(v, d), snapshot.fits(v, on: d), admits(v, d),
                       rules.allows(v, on: d, strictness: strictness, hostOf: { snapshot.plannedHost[$0] }) else { continue }
                 let l = snapshot.loadOf(d, cpu: snapshot.hostCPU[d] + snapshot.cpuEntitlement[v],
                                         memory: snapshot.hostMemory[d] + snapshot.memoryEntitlement[v])

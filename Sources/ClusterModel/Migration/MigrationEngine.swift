@@ -29,6 +29,8 @@ struct MigrationEngine {
     let streams: [Int]
     /// A typical vMotion's duration before any has completed (mean VM, full link), seconds.
     let estimatedSeconds: Double
+    /// CPU each host reserves while it has vMotions in flight, MHz (docs/model.md, Switchover).
+    let reservationMHz: [Double]
     var stats = MigrationStatistics()
     /// Active vMotions per host.
     private var hostLoad: [Int32]
@@ -56,6 +58,9 @@ struct MigrationEngine {
         let meanMemory = config.vms.isEmpty ? 0 : config.vms.reduce(0) { $0 + $1.memoryMB } / Double(config.vms.count)
         let fastest = config.hosts.map { $0.vmotionNICGbps * 1_000 * config.vmotion.nicEfficiency }.min() ?? 1_000
         estimatedSeconds = max(1, meanMemory * DataUnits.mbitPerMiB / fastest * 1.25)
+        reservationMHz = zip(config.hosts, streams).map { host, streams in
+            ConcurrencyLimits.cpuReservationCores(nicGbps: host.vmotionNICGbps, streams: streams) * host.coreMHz
+        }
         hostLoad = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
         vmotion = config.vmotion
@@ -162,17 +167,12 @@ struct MigrationEngine {
     /// Adjusts a host's count of active vMotions and its vMotion CPU reservation.
     private mutating func changeLoad(host h: Int, by delta: Int, _ state: inout ClusterState) {
         hostLoad[h] += Int32(delta)
-        state.setVMotionOverhead(h, mhz: hostLoad[h] > 0 ? reservationMHz(h, state.hosts) : 0)
+        state.setVMotionOverhead(h, mhz: hostLoad[h] > 0 ? reservationMHz[h] : 0)
     }
 
     /// One migration's rate cap between `s` and `d`: streams × 15 Gbit/s on the side with fewer streams.
     func streamCapMbps(_ s: Int, _ d: Int) -> Double {
         Double(min(streams[s], streams[d])) * ConcurrencyLimits.streamMbps
-    }
-
-    /// vMotion's CPU reservation on host `h` while it has active migrations, MHz.
-    func reservationMHz(_ h: Int, _ hosts: HostTable) -> Double {
-        ConcurrencyLimits.cpuReservationCores(nicGbps: nicGbps[h], streams: streams[h]) * hosts.coreMHz[h]
     }
 
     /// Brings every copying migration's progress up to now, recomputes max-min fair rates and

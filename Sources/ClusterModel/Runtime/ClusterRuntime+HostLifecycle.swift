@@ -261,7 +261,8 @@ extension ClusterRuntime {
         }
         let reason = lifecycle.evacuationReason(h)
         var plan = EvacuationPlan(source: h, snapshot: makeSnapshot(samples: 1, conservative: false), compatibility: compatibilityView(), vms: vms)
-        while let move = plan.nextMove(rules: rules, state: state) {
+        let rules = policy.rules
+        while let move = plan.nextMove(rules: rules, admits: { admitsReservations($0, on: $1) }) {
             plan.submitted(move, accepted: submitMigration(vm: move.vm, to: move.destination, reason: reason) == .none)
         }
         var waiting = false

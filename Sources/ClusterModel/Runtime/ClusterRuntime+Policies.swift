@@ -13,7 +13,7 @@ extension ClusterRuntime {
     func policyView() -> ClusterView {
         var v = view()
         v.network = VMotionNetwork(linkMbps: engine.linkMbps, streams: engine.streams, networkCost: engine.ledger.networkCost,
-                                   reservationMHz: (0..<hosts.count).map { engine.reservationMHz($0, hosts) },
+                                   reservationMHz: engine.reservationMHz,
                                    estimatedSeconds: engine.estimatedSeconds)
         return v
     }

@@ -101,8 +101,11 @@ extension ClusterRuntime {
             return nil
         }
         if expectedCPU == nil { divideMarkedCPU() }
+        // The closure captures the admission rules, not the runtime: the state is then read in
+        // place (with `self` captured, every placement copied the whole state; perf, fleet).
+        let ha = policy.ha
         guard let h = state.placementHost(for: v, demandMHz: expectedDemandMHz(v), expectedCPU: expectedCPU, vmotion: vmotion,
-                                          rules: rules, reservedForFailover: { isReservedFailoverHost($0) }) else {
+                                          rules: policy.rules, reservedForFailover: { ha.isReservedFailoverHost($0) }) else {
             refuseOrWait(v)
             return nil
         }

@@ -237,7 +237,7 @@ extension ClusterRuntime {
     var ledger: ConcurrencyLedger { _read { yield engine.ledger } }
     var estimatedVMotionSeconds: Double { engine.estimatedSeconds }
     func vmotionStreamCapMbps(_ s: Int, _ d: Int) -> Double { engine.streamCapMbps(s, d) }
-    func vmotionReservationMHz(_ h: Int) -> Double { engine.reservationMHz(h, hosts) }
+    func vmotionReservationMHz(_ h: Int) -> Double { engine.reservationMHz[h] }
 }
 
 extension ClusterRuntime {

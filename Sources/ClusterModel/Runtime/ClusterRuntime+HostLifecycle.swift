@@ -269,7 +269,7 @@ extension ClusterRuntime {
         }
         if vms.downReason[v] == .haNoCapacity { lifecycle.haWaiting -= 1 }
         lifecycle.restartsInWindow[best] += 1
-        powerOn(v, on: best, observed: false)
+        powerOn(v, on: best)
         closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
     }
 

@@ -207,7 +207,7 @@ extension ClusterRuntime {
             requestHost(for: v)   // DPM brings a standby host out for it (docs/model.md, HA admission control and restarts)
         case .host(let best):
             if vms.downReason[v] == .haNoCapacity { lifecycle.haWaiting -= 1 }
-            powerOn(v, on: best, observed: false)
+            powerOn(v, on: best)
             closeOutage(v, reason: "ha_restart", bootTime: vms.configs[v].bootTime)
         }
     }

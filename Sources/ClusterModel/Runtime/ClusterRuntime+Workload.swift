@@ -139,13 +139,12 @@ extension ClusterRuntime {
         state.vms.downReason[v] = vms.configs[v].arrival > .zero ? .absent : .noCapacity
     }
 
-    /// Starts VM `v` on host `h`, fixing its CPU feature level (EVC baseline, else the host's generation).
-    /// The host is marked for the observers' CPU division, except for an HA restart
-    /// (`observed: false`): [I] such a VM takes CPU from the next full division (the next sample,
-    /// or the next host that comes on), as the model has always done; its host's draw changes then.
-    func powerOn(_ v: Int, on h: Int, observed: Bool = true) {
+    /// Starts VM `v` on host `h`, fixing its CPU feature level (EVC baseline, else the host's
+    /// generation); the host's CPU is re-divided at the end of the event (placement, HA restart,
+    /// repair alike).
+    func powerOn(_ v: Int, on h: Int) {
         summary.vmSecondsDown += (simulation.now - lifecycle.downSince[v]).seconds
-        state.place(v, on: h, featureRank: Int16(config.evc?.rank ?? hosts.configs[h].generationRank), observed: observed)
+        state.place(v, on: h, featureRank: Int16(config.evc?.rank ?? hosts.configs[h].generationRank))
         load.memory.settle(v, &state.vms)
     }
 

@@ -42,15 +42,14 @@ struct ClusterState {
         hosts.expectedMemoryMB[h] += sign * vms.expectedMemoryMB[v]
     }
 
-    /// VM `v` starts on host `h` with CPU feature level `featureRank`. With `observed` false the
-    /// host is not marked for CPU division (see ``ClusterRuntime/powerOn(_:on:observed:)``).
-    mutating func place(_ v: Int, on h: Int, featureRank: Int16, observed: Bool) {
+    /// VM `v` starts on host `h` with CPU feature level `featureRank`.
+    mutating func place(_ v: Int, on h: Int, featureRank: Int16) {
         vms.host[v] = HostIndex(h)
         vms.downReason[v] = .none
         vms.featureRank[v] = featureRank
         reserve(v, on: h, sign: 1)
         hosts.vmCount[h] += 1
-        if observed { changes.residentsChanged(h) }
+        changes.residentsChanged(h)
     }
 
     /// A migration's switchover: VM `v` leaves source `s` (whose reservations it gives back; the
@@ -103,10 +102,12 @@ struct ClusterState {
         return down
     }
 
-    /// Host `h`'s CPU reserved by its active vMotions changed (its power changes with it).
+    /// Host `h`'s CPU reserved by its active vMotions changed: the CPU its VMs share changes, so
+    /// it is re-divided (and its power set) at the end of the event.
     mutating func setVMotionOverhead(_ h: Int, mhz: Double) {
+        guard hosts.vmotionOverheadMHz[h] != mhz else { return }
         hosts.vmotionOverheadMHz[h] = mhz
-        changes.loadChanged(h)
+        changes.capacityChanged(h)
     }
 
     /// Host `h`'s power state: written only by host lifecycle (``ClusterRuntime/setHostState(_:to:reason:)``).

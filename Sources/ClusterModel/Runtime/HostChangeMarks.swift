@@ -1,8 +1,8 @@
 /// Hosts changed during the current event: energy and CPU division as observers of state changes
 /// (the pattern of SimGrid's `host_energy` plugin). Whoever changes a host's residents, power state
 /// or vMotion load marks it here; ``ClusterRuntime`` flushes once at the end of each event (and of
-/// each public call that changes state): hosts whose residents changed get their CPU re-divided,
-/// every marked host its power draw. A host marked twice is flushed once.
+/// each public call that changes state): hosts whose residents or vMotion CPU reservation changed
+/// get their CPU re-divided, every marked host its power draw. A host marked twice is flushed once.
 struct HostChangeMarks {
     private var divideMark: [Bool]
     private var powerMark: [Bool]
@@ -29,7 +29,11 @@ struct HostChangeMarks {
         loadChanged(h)
     }
 
-    /// Host `h`'s power state or vMotion load changed: its power is set.
+    /// The CPU host `h`'s VMs share changed (its vMotion reservation): its CPU is re-divided and
+    /// its power set.
+    mutating func capacityChanged(_ h: Int) { residentsChanged(h) }
+
+    /// Host `h`'s power state changed: its power is set.
     mutating func loadChanged(_ h: Int) {
         if !powerMark[h] { powerMark[h] = true; power.append(Int32(h)) }
     }

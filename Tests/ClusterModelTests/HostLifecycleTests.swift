@@ -24,7 +24,7 @@ import Testing
     static func runtime(_ config: ClusterConfig, placement: [Int]) -> ClusterRuntime {
         let rt = ClusterRuntime(config: config, settings: ModelBuilder.defaultSettings(duration: .hours(4)), recorder: CollectingRecorder())
         for (v, h) in placement.enumerated() where h >= 0 {
-            rt.state.place(v, on: h, featureRank: Int16(config.hosts[h].generationRank), observed: false)
+            rt.state.place(v, on: h, featureRank: Int16(config.hosts[h].generationRank))
         }
         return rt
     }

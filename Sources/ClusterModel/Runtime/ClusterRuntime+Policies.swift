@@ -49,11 +49,20 @@ extension ClusterRuntime {
     func isReservedFailoverHost(_ h: Int) -> Bool {
         config.ha.admissionPolicy == .failoverHosts && policy.ha.isReservedFailoverHost(h)
     }
-    func haAdmits(_ v: Int) -> Bool { !haAdmissionOn || policy.ha.admits(v, hosts: state.hosts, vms: state.vms) }
+    // The tables are lent in place (`withTables`): passed as arguments from the runtime's storage,
+    // each call copied every column reference (perf, fleet: placement and DPM retain traffic).
+    func haAdmits(_ v: Int) -> Bool {
+        guard haAdmissionOn else { return true }
+        let ha = policy.ha
+        return state.withTables { vms, hosts in ha.admits(v, hosts: hosts, vms: vms) }
+    }
     func haFailoverCapacityHolds(withoutHosts excluded: [Int] = [], extraCPU: Double = 0, extraMB: Double = 0,
                                  adding v: Int = -1) -> Bool {
         guard haAdmissionOn else { return true }
-        return policy.ha.holds(hosts: state.hosts, vms: state.vms, withoutHosts: excluded, extraCPU: extraCPU, extraMB: extraMB, adding: v)
+        let ha = policy.ha
+        return state.withTables { vms, hosts in
+            ha.holds(hosts: hosts, vms: vms, withoutHosts: excluded, extraCPU: extraCPU, extraMB: extraMB, adding: v)
+        }
     }
 
     // MARK: DRS

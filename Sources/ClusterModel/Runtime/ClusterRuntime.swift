@@ -26,7 +26,7 @@ public final class ClusterRuntime: EventHandler {
     var engine: MigrationEngine
     /// The one vMotion and host compatibility rule set (VMotionCompatibility.swift).
     let vmotion: VMotionCompatibility
-    /// Host lifecycle's tables: maintenance, windows, failures, outages, HA (HostLifecycle.swift).
+    /// Host lifecycle: maintenance, windows, failures, outages, HA restarts (Lifecycle/HostLifecycle.swift).
     var lifecycle: HostLifecycle
     /// What DRS and DPM read and keep between passes (PolicyInputs.swift).
     var policy: PolicyInputs
@@ -48,7 +48,9 @@ public final class ClusterRuntime: EventHandler {
 
     /// A runtime for one cluster. `balancingPolicy`, when given, plans every DRS pass instead of the
     /// built-in algorithm (docs/architecture.md, "Adding a balancing policy"); `drs.enabled`,
-    /// `drs.period` and `drs.automation` still apply.
+    /// `drs.period` and `drs.automation` still apply. `powerPolicy`, when given, plans every DPM
+    /// pass instead of ``ClassicDPM`` ("Adding a power policy"); `dpm.enabled` and
+    /// `dpm.automation` still apply.
     public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil,
                 powerPolicy: (any PowerPolicy)? = nil) {
         let (config, churn) = ChurnState.withRows(input, settings: settings)

@@ -32,6 +32,7 @@ extension ClusterState {
     /// requested (docs/model.md, vMotion, Checks), in a fixed order so that each request gets one
     /// stable reason code; ``MigrationDetail/none`` when it may proceed. `destinationIsFailoverHost`:
     /// `d` is a dedicated HA failover host (a vMotion onto it is refused).
+    @inline(__always)
     func migrationDetail(_ v: Int, to d: Int, vmotion: VMotionCompatibility, rules: RuleBook,
                          destinationIsFailoverHost: Bool) -> MigrationDetail {
         let s = Int(vms.host[v])
@@ -57,6 +58,7 @@ extension ClusterState {
     /// `demandMHz`: what the VM is expected to use; `expectedCPU`: the CPU already promised to
     /// each host (at the start, before any sample), else the hosts' current demand counts.
     /// `reservedForFailover(h)`: `h` is a dedicated HA failover host. Nil when no host can take it.
+    @inline(__always)
     func placementHost(for v: Int, demandMHz cpu: Double, expectedCPU: [Double]?, vmotion: VMotionCompatibility,
                        rules: RuleBook, reservedForFailover: (Int) -> Bool) -> Int? {
         let host = vms.host

@@ -16,7 +16,7 @@ struct ClusterState {
     var vms: VMTable
     /// Hosts changed by the current event (the observers' marks).
     var changes: HostChangeMarks
-    /// Churn arrival processes and the VM rows they use (ClusterRuntime+Churn.swift).
+    /// Churn arrival processes and the VM rows they use (Workload/ChurnState.swift).
     var churn: ChurnState
 
     init(_ config: ClusterConfig, churn: ChurnState) {

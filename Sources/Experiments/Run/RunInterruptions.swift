@@ -16,12 +16,26 @@ public struct InputError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A thread-safe "stop soon" flag set by signal handlers and polled by runs between simulated hours.
+/// A thread-safe "stop soon" flag set by signal handlers and polled by runs between simulated hours
+/// (and by sweep preparation between configurations).
 public final class CancellationFlag: Sendable {
     private let flag = Atomic<Bool>(false)
-    public init() {}
+    /// The check at which the flag cancels itself (Int.max: never).
+    private let cancelAt: Int
+    private let checks = Atomic<Int>(0)
+
+    public init() { cancelAt = .max }
+
+    /// A flag that cancels itself at its `checks`-th look (`isCancelled`), as a signal arriving
+    /// at that point would: tests stop a long loop at a chosen point whatever the machine's speed.
+    public init(cancellingAtCheck checks: Int) { cancelAt = max(1, checks) }
+
     public func cancel() { flag.store(true, ordering: .relaxed) }
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    public var isCancelled: Bool {
+        if cancelAt != .max, checks.wrappingAdd(1, ordering: .relaxed).newValue >= cancelAt { cancel() }
+        return flag.load(ordering: .relaxed)
+    }
 }
 
 /// Thrown when a run stops because its ``CancellationFlag`` was set.

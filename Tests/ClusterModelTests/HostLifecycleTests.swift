@@ -112,7 +112,8 @@ import Testing
         let rt = Self.runtime(c, placement: [1, 1, 1, 2, -1, -1, -1, -1, -1])
         let t = SimTime.hours(1)
         func choose(_ v: Int, at now: SimTime, ha: HAConfig = c.ha) -> RestartChoice {
-            rt.lifecycle.chooseRestartHost(v, in: rt.state, vmotion: rt.vmotion, rules: rt.rules, ha: ha, now: now)
+            rt.lifecycle.chooseRestartHost(v, in: rt.state, vmotion: rt.vmotion, rules: rt.rules,
+                                           ha: HAAdmissionControl(ha, hosts: c.hosts.count), now: now)
         }
         var percentage = c.ha
         percentage.admissionPolicy = .clusterResourcePercentage

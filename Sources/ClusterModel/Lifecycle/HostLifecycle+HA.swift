@@ -57,20 +57,22 @@ extension HostLifecycle {
     /// unreserved CPU and memory fractions), ties to the lower index. A host holds at most
     /// `maxConcurrentRestartsPerHost` restarts per ``restartSlotTime``; when only busy hosts could
     /// take the VM, it retries when the first slot frees. Takes a slot on the chosen host.
+    /// `ha`: the HA settings and its dedicated failover hosts (``HAAdmissionControl``).
     mutating func chooseRestartHost(_ v: Int, in state: ClusterState, vmotion: VMotionCompatibility, rules: RuleBook,
-                                    ha: HAConfig, now: SimTime) -> RestartChoice {
+                                    ha: HAAdmissionControl, now: SimTime) -> RestartChoice {
         let hosts = state.hosts, vmHost = state.vms.host
         var best = -1, bestScore = -Double.infinity, bestFailover = false
         var busyUntil = SimTime.zero
-        for h in 0..<hosts.count where hosts.state[h] == .on && vmotion.canRun(v, datastore: state.vms.datastore[v], on: h)
-            && state.admitsReservations(v, on: h) && rules.allows(v, on: h, mustOnly: true, hostOf: { vmHost[$0] }) {
+        // As placement's host check, dedicated failover hosts included.
+        for h in 0..<hosts.count where state.canHost(v, on: h, vmotion: vmotion, reservedForFailover: false)
+            && rules.allows(v, on: h, mustOnly: true, hostOf: { vmHost[$0] }) {
             if now - restartWindowStart[h] >= Self.restartSlotTime { restartWindowStart[h] = now; restartsInWindow[h] = 0 }
-            if Int(restartsInWindow[h]) >= ha.maxConcurrentRestartsPerHost {
+            if Int(restartsInWindow[h]) >= ha.config.maxConcurrentRestartsPerHost {
                 let free = restartWindowStart[h] + Self.restartSlotTime
                 busyUntil = busyUntil == .zero ? free : min(busyUntil, free)
                 continue
             }
-            let failover = failoverHost[h] && ha.admissionPolicy == .failoverHosts
+            let failover = ha.isReservedFailoverHost(h)
             let score = min(hosts.freeMemoryMB(h) / hosts.memoryCapacityMB[h], hosts.unreservedCPUMHz(h) / hosts.cpuCapacityMHz[h])
             if (failover && !bestFailover) || (failover == bestFailover && score > bestScore) {
                 best = h; bestScore = score; bestFailover = failover

@@ -47,8 +47,6 @@ struct HostLifecycle {
     var activeWindows = 0
     /// Random failure stream of each host (`failure/<host>`; empty without an MTBF).
     var failureStreams: [RandomStream]
-    /// Dedicated HA failover hosts (admission control policy `failover_hosts`).
-    let failoverHost: [Bool]
     /// Per VM: when its current outage began and on which host (-1: no outage open).
     var outageStart: [SimTime]
     var outageHost: [Int32]
@@ -72,7 +70,6 @@ struct HostLifecycle {
         restartWindowStart = Array(repeating: SimTime(microseconds: Int64.min / 2), count: hosts)
         windows = Array(repeating: WindowProgress(), count: config.maintenanceWindows.count)
         failureStreams = config.failures.mtbf == nil ? [] : config.hosts.map { RandomStream(master: seed, name: "failure/" + $0.name) }
-        failoverHost = (0..<hosts).map { config.ha.failoverHosts.contains(Int32($0)) }
         outageStart = Array(repeating: .zero, count: config.vms.count)
         outageHost = Array(repeating: -1, count: config.vms.count)
         downSince = Array(repeating: .zero, count: config.vms.count)

@@ -195,7 +195,7 @@ extension ClusterRuntime {
     /// host comes on; when hosts are only busy restarting, it retries once a restart slot frees.
     func haRestart(_ v: Int) {
         guard vms.host[v] == noIndex, vms.downReason[v] == .hostFailure || vms.downReason[v] == .haNoCapacity else { return }
-        switch lifecycle.chooseRestartHost(v, in: state, vmotion: vmotion, rules: rules, ha: config.ha, now: simulation.now) {
+        switch lifecycle.chooseRestartHost(v, in: state, vmotion: vmotion, rules: rules, ha: policy.ha, now: simulation.now) {
         case .retry(let t):
             simulation.schedule(at: t, priority: EventPriority.stateChange, target: target,
                                 kind: EventKind.haRestart.rawValue, payload: stampedPayload(v))
@@ -229,7 +229,6 @@ extension ClusterRuntime {
                 closeOutage(v, reason: "host_repair")
             }
         }
-        state.changes.everyHostChanged()
     }
 
     /// Closes VM `v`'s outage once its guest has booted (`bootTime`, counted down too; it holds its host's memory and demand meanwhile [I]).

@@ -73,13 +73,25 @@ extension PolicyInputs {
         return (cpu, memory)
     }
 
+    /// Per-host sums over raw buffers (perf, fleet 10 days on 2 threads: with checked writes this
+    /// loop was 5 % of the run, DPM's largest part).
     private static func sumByHost(_ host: [Int32], _ c: [Double], _ m: [Double], _ reservation: [Double], _ limit: [Double],
                                   _ cpu: inout [Double], _ memory: inout [Double]) {
-        for v in 0..<host.count where host[v] >= 0 {
-            let h = Int(host[v])
-            cpu[h] += min(max(c[v], reservation[v]), limit[v])
-            memory[h] += m[v]
-        }
+        let n = host.count
+        precondition(c.count == n && m.count == n && reservation.count == n && limit.count == n, "one entry per VM")
+        host.withUnsafeBufferPointer { host in
+        c.withUnsafeBufferPointer { c in
+        m.withUnsafeBufferPointer { m in
+        reservation.withUnsafeBufferPointer { reservation in
+        limit.withUnsafeBufferPointer { limit in
+        cpu.withUnsafeMutableBufferPointer { cpu in
+        memory.withUnsafeMutableBufferPointer { memory in
+            for v in 0..<n where host[v] >= 0 {
+                let h = Int(host[v])
+                cpu[h] += min(max(c[v], reservation[v]), limit[v])
+                memory[h] += m[v]
+            }
+        }}}}}}}
     }
 
     /// The view of a classic pass: the snapshot over DRS's demand window (in-flight moves at their

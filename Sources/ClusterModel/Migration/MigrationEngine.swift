@@ -31,6 +31,8 @@ struct MigrationEngine {
     let estimatedSeconds: Double
     /// CPU each host reserves while it has vMotions in flight, MHz (docs/model.md, Switchover).
     let reservationMHz: [Double]
+    /// Concurrent vMotions the cluster's slowest vMotion NIC allows (adaptive MaxMovesPerHost).
+    let slowestHostSlots: Int
     var stats = MigrationStatistics()
     /// Active vMotions per host.
     private var hostLoad: [Int32]
@@ -61,6 +63,7 @@ struct MigrationEngine {
         reservationMHz = zip(config.hosts, streams).map { host, streams in
             ConcurrencyLimits.cpuReservationCores(nicGbps: host.vmotionNICGbps, streams: streams) * host.coreMHz
         }
+        slowestHostSlots = ConcurrencyLimits.networkMax(nicGbps: config.hosts.map(\.vmotionNICGbps).min() ?? 10)
         hostLoad = Array(repeating: 0, count: config.hosts.count)
         sdpsSince = Array(repeating: .zero, count: config.vms.count)
         vmotion = config.vmotion

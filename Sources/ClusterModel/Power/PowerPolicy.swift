@@ -53,10 +53,10 @@ public struct PowerView {
     public let lowPeriodStart: SimTime
 
     init(cluster: ClusterView, inputs: PolicyInputs, onSince: [SimTime]) {
+        lowPeriodStart = inputs.dpmLowSince   // read before `inputs` moves into the view (else it is copied)
         self.cluster = cluster
         self.inputs = inputs
         self.onSince = onSince
-        lowPeriodStart = inputs.dpmLowSince
     }
 
     /// The pass's simulated time.

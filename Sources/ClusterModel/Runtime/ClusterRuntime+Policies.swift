@@ -11,11 +11,9 @@ extension ClusterRuntime {
 
     /// The cluster as it is now with the vMotion engine's figures the policies read.
     func policyView() -> ClusterView {
-        var v = view()
-        v.network = VMotionNetwork(linkMbps: engine.linkMbps, streams: engine.streams, networkCost: engine.ledger.networkCost,
-                                   reservationMHz: engine.reservationMHz,
-                                   estimatedSeconds: engine.estimatedSeconds)
-        return v
+        view(network: VMotionNetwork(linkMbps: engine.linkMbps, streams: engine.streams, networkCost: engine.ledger.networkCost,
+                                     reservationMHz: engine.reservationMHz, estimatedSeconds: engine.estimatedSeconds,
+                                     slowestHostSlots: engine.slowestHostSlots))
     }
 
     /// Recent demand per VM (sampling pushes to it).
@@ -122,7 +120,8 @@ extension ClusterRuntime {
     }
 
     /// Plans a pass (``BalancingPass``), asks DPM for the hosts its rule fixes need, applies the
-    /// moves by `drs.automation` and returns the pass's record.
+    /// moves by `drs.automation` and returns the pass's record. The moves are submitted inside the
+    /// pass's event, whose end flushes the hosts they changed once (not once per move).
     func plannedPolicyPass(_ balancer: any BalancingPolicy, at now: SimTime,
                            _ build: (ClusterView, inout PolicyInputs) -> BalancingView) -> DRSPassRecord {
         let pass = planBalancing(balancer, build)   // the views are gone: applying copies no table
@@ -133,7 +132,7 @@ extension ClusterRuntime {
             rec.recommended[m.priority - 1] += 1
             guard config.drs.automation == .fullyAutomated else { rec.skippedAutomation += 1; continue }
             let reason: MigrationReason = i < pass.fixes ? .drsRule : .drsBalance
-            if requestMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
+            if submitMigration(vm: m.vm, to: m.destination, reason: reason) == .none { rec.applied += 1 } else { rec.skippedRejected += 1 }
         }
         return rec
     }

@@ -20,8 +20,12 @@ extension ClusterRuntime {
 
         emitPendingRow()
         let thlsd = config.drs.enabled && config.balancingAlgorithm == .classic ? config.drs.threshold : nil
-        let row = TimeseriesRow(sampleAt: now, hosts: hosts, load: load, migrations: engine.table, energy: energy,
-                                thlsdThreshold: thlsd, loads: &rows.scratchLoads)
+        let row = inPlace(&load) { load in
+            state.withTables { _, hosts in
+                TimeseriesRow(sampleAt: now, hosts: hosts, load: load, migrations: engine.table, energy: energy,
+                              thlsdThreshold: thlsd, loads: &rows.scratchLoads)
+            }
+        }
         rows.pending = row
         summary.add(row, seconds: (min(now + settings.sampleInterval, settings.duration) - now).seconds)
 
@@ -101,11 +105,13 @@ extension ClusterRuntime {
             return nil
         }
         if expectedCPU == nil { divideMarkedCPU() }
-        // The closure captures the admission rules, not the runtime: the state is then read in
-        // place (with `self` captured, every placement copied the whole state; perf, fleet).
-        let ha = policy.ha
-        guard let h = state.placementHost(for: v, demandMHz: expectedDemandMHz(v), expectedCPU: expectedCPU, vmotion: vmotion,
-                                          rules: policy.rules, reservedForFailover: { ha.isReservedFailoverHost($0) }) else {
+        // The state is read in place (``inPlace(_:_:)``): called on the stored property, every
+        // placement copied the whole state (perf, fleet).
+        let ha = policy.ha, rules = policy.rules, demand = expectedDemandMHz(v)
+        guard let h = inPlace(&state, {
+            $0.placementHost(for: v, demandMHz: demand, expectedCPU: expectedCPU, vmotion: self.vmotion, rules: rules,
+                             reservedForFailover: { ha.isReservedFailoverHost($0) })
+        }) else {
             refuseOrWait(v)
             return nil
         }
@@ -145,7 +151,7 @@ extension ClusterRuntime {
     func powerOn(_ v: Int, on h: Int) {
         summary.vmSecondsDown += (simulation.now - lifecycle.downSince[v]).seconds
         state.place(v, on: h, featureRank: Int16(config.evc?.rank ?? hosts.configs[h].generationRank))
-        load.memory.settle(v, &state.vms)
+        inPlace(&load) { $0.memory.settle(v, &state.vms) }
     }
 
     // MARK: Churn (docs/model.md, Workload: VMs that arrive during the run are placed by initial

@@ -12,7 +12,10 @@ import Stochastics
 /// then policies, so policies always see the demand of the sample taken at the same instant.
 public final class ClusterRuntime: EventHandler {
     // Wiring and dispatch only: what each part owns and may write is in docs/architecture.md.
-    public let config: ClusterConfig
+    /// The cluster's configuration (read-only).
+    public var config: ClusterConfig { _read { yield configReference.value } }
+    /// The configuration, held once by reference and shared with every view (``ClusterConfigReference``).
+    let configReference: ClusterConfigReference
     public let settings: RunSettings
     public let simulation: Simulation
     let recorder: ClusterRecorder
@@ -54,7 +57,7 @@ public final class ClusterRuntime: EventHandler {
     public init(config input: ClusterConfig, settings: RunSettings, recorder: ClusterRecorder, balancingPolicy: (any BalancingPolicy)? = nil,
                 powerPolicy: (any PowerPolicy)? = nil) {
         let (config, churn) = ChurnState.withRows(input, settings: settings)
-        self.config = config
+        configReference = ClusterConfigReference(config)
         self.settings = settings
         self.recorder = recorder
         let simulation = Simulation(expectedPending: 64 + config.hosts.count * 4)
@@ -153,9 +156,9 @@ public final class ClusterRuntime: EventHandler {
 
 extension ClusterRuntime {
     /// The cluster as it is now, read-only (see ``ClusterView``).
-    func view() -> ClusterView {
-        ClusterView(now: simulation.now, config: config, hosts: state.hosts, vms: state.vms, migrations: engine.table,
-                    migrationStats: engine.stats, vmotion: vmotion, rules: policy.rules, churn: state.churn)
+    func view(network: VMotionNetwork = VMotionNetwork()) -> ClusterView {
+        ClusterView(now: simulation.now, configReference: configReference, hosts: state.hosts, vms: state.vms, migrations: engine.table,
+                    migrationStats: engine.stats, vmotion: vmotion, rules: policy.rules, churn: state.churn, network: network)
     }
 
     /// Checks every invariant at the current instant and returns the broken ones (empty when all
@@ -182,7 +185,7 @@ extension ClusterRuntime {
         engine.count(reason)
         let detail = checkMigration(vm: v, to: d)
         guard detail == .none else {
-            engine.reject(vm: v, to: d, reason: reason, detail: detail, state)
+            inPlace(&state) { engine.reject(vm: v, to: d, reason: reason, detail: detail, $0) }
             return detail
         }
         engine.enqueue(vm: v, to: d, reason: reason, &state)
@@ -205,7 +208,7 @@ extension ClusterRuntime {
     /// The run's migration figures so far.
     public var migrationStats: MigrationStatistics { engine.stats }
 
-    func migrationStepEnded(_ id: Int32) { engine.stepEnded(id, state) }
+    func migrationStepEnded(_ id: Int32) { inPlace(&state) { engine.stepEnded(id, $0) } }
 
     func switchoverEnded(_ id: Int32) {
         if let ended = engine.switchoverEnded(id, &state) { evacuationProgress(ended) }
@@ -247,7 +250,8 @@ extension ClusterRuntime {
     /// vMotion, Checks; ``ClusterState/migrationDetail(_:to:vmotion:rules:destinationIsFailoverHost:)``).
     /// Returns ``MigrationDetail/none`` when the request may proceed.
     public func checkMigration(vm v: Int, to d: Int) -> MigrationDetail {
-        state.migrationDetail(v, to: d, vmotion: vmotion, rules: rules, destinationIsFailoverHost: isReservedFailoverHost(d))
+        let failoverHost = isReservedFailoverHost(d), rules = policy.rules
+        return inPlace(&state) { $0.migrationDetail(v, to: d, vmotion: self.vmotion, rules: rules, destinationIsFailoverHost: failoverHost) }
     }
 
     /// Whether moving VM `v` to host `d` would be a shared-nothing vMotion (disk copied too).

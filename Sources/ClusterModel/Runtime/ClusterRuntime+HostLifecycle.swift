@@ -195,7 +195,8 @@ extension ClusterRuntime {
     /// host comes on; when hosts are only busy restarting, it retries once a restart slot frees.
     func haRestart(_ v: Int) {
         guard vms.host[v] == noIndex, vms.downReason[v] == .hostFailure || vms.downReason[v] == .haNoCapacity else { return }
-        switch lifecycle.chooseRestartHost(v, in: state, vmotion: vmotion, rules: rules, ha: policy.ha, now: simulation.now) {
+        let rules = policy.rules, ha = policy.ha, now = simulation.now
+        switch inPlace(&state, { lifecycle.chooseRestartHost(v, in: $0, vmotion: vmotion, rules: rules, ha: ha, now: now) }) {
         case .retry(let t):
             simulation.schedule(at: t, priority: EventPriority.stateChange, target: target,
                                 kind: EventKind.haRestart.rawValue, payload: stampedPayload(v))
